@@ -1,0 +1,4 @@
+package org.wardwatch.core.analysis;
+
+public record GeoPoint(double lat, double lon) {
+}
