@@ -1,0 +1,90 @@
+package org.wardwatch.dashboard.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.wardwatch.core.config.ConfigException;
+import org.wardwatch.dashboard.AppContext;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code wardwatch} command line. Every command takes --config and --data; each builds only the
+ * parts it needs through one {@link AppContext}.
+ */
+@Command(name = "wardwatch", mixinStandardHelpOptions = true, versionProvider = WardWatch.Version.class,
+        description = "Finds public posts by NHS trusts, wards and staff that show or identify patients.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class WardWatch implements Callable<Integer> {
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Configuration file (default: ${DEFAULT-VALUE}).")
+    Path config = Path.of("config", "wardwatch.yaml");
+
+    @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Data directory: embedded database, encrypted media, logs (default: ${DEFAULT-VALUE}).")
+    Path data = Path.of("data");
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean debug;
+
+    private AppContext context;
+
+    /** The application, wired on first use from --config and --data. */
+    public AppContext context() throws ConfigException {
+        if (context == null) context = AppContext.load(config, data);
+        return context;
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.out);
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line; returns the exit code. Errors are one line on standard error, no stack trace. */
+    public static int execute(String... args) {
+        Logging.prepare(args);
+        WardWatch root = new WardWatch();
+        CommandLine cli = new CommandLine(root);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            PrintWriter err = cmd.getErr();
+            if (e instanceof ConfigException ce) {
+                ce.problems().forEach(err::println);
+                return 2;
+            }
+            if (root.debug) e.printStackTrace(err);
+            else err.println("wardwatch: " + oneLine(e));
+            return 1;
+        });
+        try {
+            return cli.execute(args);
+        } finally {
+            if (root.context != null) root.context.close();
+        }
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
+        return m.lines().findFirst().orElse(m);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = WardWatch.class.getPackage().getImplementationVersion();
+            return new String[] {"wardwatch " + (v == null ? "development build" : v)};
+        }
+    }
+}
