@@ -1,0 +1,134 @@
+package org.wardwatch.core.media;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Images at rest, encrypted with AES-256-GCM. Files are named by the SHA-256 of the plain image, so
+ * an image shared by several posts is stored once; the hash is also the GCM associated data, so a
+ * file renamed or swapped for another fails to open. The key never goes into the database.
+ *
+ * <p>File layout: {@code WWM1} magic, 12-byte nonce, ciphertext with its 16-byte tag.
+ */
+public final class MediaVault {
+    private static final byte[] MAGIC = "WWM1".getBytes(StandardCharsets.US_ASCII);
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final Path root;
+    private final SecretKey key;
+    private final SecureRandom random = new SecureRandom();
+
+    public MediaVault(Path root, byte[] key) {
+        if (key.length != 32) throw new IllegalArgumentException("media key must be 32 bytes, got " + key.length);
+        this.root = root;
+        this.key = new SecretKeySpec(key.clone(), "AES");
+    }
+
+    /**
+     * The key from WARDWATCH_MEDIA_KEY (base64), else from the key file (base64 text), which is
+     * created with owner-only permissions when it does not exist yet.
+     */
+    public static byte[] loadOrCreateKey(Path keyFile) throws IOException {
+        String env = System.getenv("WARDWATCH_MEDIA_KEY");
+        if (env != null && !env.isBlank()) return decodeKey(env.strip(), "WARDWATCH_MEDIA_KEY");
+        if (Files.exists(keyFile)) return decodeKey(Files.readString(keyFile).strip(), keyFile.toString());
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Files.createDirectories(keyFile.toAbsolutePath().getParent());
+        Path tmp = keyFile.resolveSibling(keyFile.getFileName() + ".tmp");
+        Files.writeString(tmp, Base64.getEncoder().encodeToString(key) + "\n");
+        try {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system: the platform's defaults apply
+        }
+        Files.move(tmp, keyFile, StandardCopyOption.ATOMIC_MOVE);
+        return key;
+    }
+
+    private static byte[] decodeKey(String base64, String where) throws IOException {
+        try {
+            byte[] key = Base64.getDecoder().decode(base64);
+            if (key.length != 32) throw new IOException(where + ": media key must be 32 bytes of base64, got " + key.length);
+            return key;
+        } catch (IllegalArgumentException e) {
+            throw new IOException(where + ": media key is not base64");
+        }
+    }
+
+    public static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Encrypts and stores the image unless the same image is already stored; returns its path relative to the vault. */
+    public String store(byte[] image, String sha256) throws IOException {
+        String relative = "media/" + sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256 + ".enc";
+        Path file = root.resolve(relative);
+        if (Files.exists(file)) return relative;
+        Files.createDirectories(file.getParent());
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        byte[] sealed;
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(sha256.getBytes(StandardCharsets.US_ASCII));
+            sealed = cipher.doFinal(image);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+        ByteBuffer out = ByteBuffer.allocate(MAGIC.length + NONCE_BYTES + sealed.length);
+        out.put(MAGIC).put(nonce).put(sealed);
+        Path tmp = Files.createTempFile(file.getParent(), sha256, ".tmp");
+        Files.write(tmp, out.array());
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return relative;
+    }
+
+    /** Decrypts a stored image; fails when the file was altered, swapped or the key is wrong. */
+    public byte[] read(String relative) throws IOException {
+        byte[] all = Files.readAllBytes(root.resolve(relative));
+        if (all.length < MAGIC.length + NONCE_BYTES + TAG_BITS / 8 || !Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            throw new IOException(relative + ": not a WardWatch media file");
+        }
+        String name = Path.of(relative).getFileName().toString();
+        String sha = name.endsWith(".enc") ? name.substring(0, name.length() - 4) : name;
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, MAGIC.length, NONCE_BYTES));
+            cipher.updateAAD(sha.getBytes(StandardCharsets.US_ASCII));
+            return cipher.doFinal(all, MAGIC.length + NONCE_BYTES, all.length - MAGIC.length - NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IOException(relative + ": cannot be decrypted (wrong key or altered file)");
+        }
+    }
+
+    /** Removes a stored image (retention purge). */
+    public boolean delete(String relative) throws IOException {
+        return Files.deleteIfExists(root.resolve(relative));
+    }
+
+    public Path root() {
+        return root;
+    }
+}
