@@ -3,12 +3,14 @@ package org.wardwatch.dashboard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 
 import org.wardwatch.core.config.ConfigException;
 import org.wardwatch.core.config.ConfigLoader;
 import org.wardwatch.core.config.Secrets;
 import org.wardwatch.core.config.WardWatchConfig;
+import org.wardwatch.core.registry.RegistryStore;
 import org.wardwatch.core.store.Database;
 
 /**
@@ -53,6 +55,14 @@ public final class AppContext implements AutoCloseable {
             closeables.add(database);
         }
         return database;
+    }
+
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    public RegistryStore registry() {
+        return new RegistryStore(database().jdbi(), clock());
     }
 
     @Override

@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "wardwatch", mixinStandardHelpOptions = true, versionProvider = WardWatch.Version.class,
         description = "Finds public posts by NHS trusts, wards and staff that show or identify patients.",
         subcommands = {
+                AccountsCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class WardWatch implements Callable<Integer> {
