@@ -1,0 +1,103 @@
+package org.wardwatch.crawler;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+import org.wardwatch.core.registry.Account;
+import org.wardwatch.core.source.PostSource;
+import org.wardwatch.core.source.SourceException;
+import org.wardwatch.crawler.http.HttpClock;
+import org.wardwatch.crawler.http.HttpStack;
+import org.wardwatch.crawler.http.Reply;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import okhttp3.Request;
+
+/**
+ * What every platform source shares: the HTTP stack, the crawl limits, the clock, and turning a
+ * platform's answer into JSON or a one-line error that names the account and the URL.
+ */
+public abstract class BaseSource implements PostSource {
+    protected static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+
+    protected final HttpStack http;
+    protected final CrawlLimits limits;
+    protected final HttpClock clock;
+
+    protected BaseSource(HttpStack http, CrawlLimits limits, HttpClock clock) {
+        this.http = http;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    protected Reply send(Request request) throws SourceException {
+        return http.send(request);
+    }
+
+    /** The JSON body of a successful answer; any other answer is an error naming status and body. */
+    protected JsonNode json(Account account, Reply r) throws SourceException {
+        if (!r.ok()) throw new SourceException(label(account) + ": HTTP " + r.code() + " from " + r.url() + errorText(r));
+        return parse(account, r);
+    }
+
+    protected JsonNode parse(Account account, Reply r) throws SourceException {
+        try {
+            JsonNode n = JSON.readTree(r.body());
+            if (n == null || n.isMissingNode()) throw new IOException("empty body");
+            return n;
+        } catch (IOException e) {
+            String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            throw new SourceException(label(account) + ": malformed JSON from " + r.url() + ": " + m);
+        }
+    }
+
+    /** The platform's own error words, when its body is JSON with an {@code error} or {@code message}. */
+    protected static String errorText(Reply r) {
+        try {
+            JsonNode n = JSON.readTree(r.body());
+            if (n != null) {
+                String m = text(n, "message");
+                if (m == null) m = text(n, "error");
+                if (m == null) m = text(n, "detail");
+                if (m != null) return ": " + m;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not JSON: the status alone says it
+        }
+        return "";
+    }
+
+    protected String label(Account account) {
+        return platform().id() + " " + account.handle();
+    }
+
+    protected static String text(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.get(field);
+        return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
+    }
+
+    protected static Instant instant(String iso) {
+        if (iso == null || iso.isBlank()) return null;
+        try {
+            return OffsetDateTime.parse(iso).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(iso);
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    /** The platform base to use: the account's own, or the platform's public default. */
+    protected static String base(Account account, String platformDefault) {
+        String b = account.baseUrl() == null ? platformDefault : account.baseUrl();
+        return b.replaceAll("/+$", "");
+    }
+}

@@ -1,0 +1,47 @@
+package org.wardwatch.crawler.http;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import org.wardwatch.core.config.WardWatchConfig;
+
+/**
+ * How the crawler's HTTP stack behaves.
+ *
+ * @param backoffBase      the first wait after a 5xx or timeout; it doubles with each retry
+ * @param maxRateLimitWait the longest a request waits for a platform's rate-limit reset; a later
+ *                         reset fails the request instead of holding a crawl thread for it
+ */
+public record HttpSettings(String userAgent, Duration timeout, double requestsPerSecondPerHost, long maxResponseBytes,
+                           int maxRedirects, int retries, Duration backoffBase, Duration maxRateLimitWait) {
+    public HttpSettings {
+        Objects.requireNonNull(userAgent, "userAgent");
+        if (requestsPerSecondPerHost <= 0) throw new IllegalArgumentException("requestsPerSecondPerHost must be > 0");
+    }
+
+    public static HttpSettings from(WardWatchConfig.Http http) {
+        return new HttpSettings(http.userAgent(), Duration.ofSeconds(http.timeoutSeconds()),
+                http.requestsPerSecondPerHost(), http.maxResponseBytes(), http.maxRedirects(), http.retries(),
+                Duration.ofSeconds(1), Duration.ofMinutes(5));
+    }
+
+    public HttpSettings withTimeout(Duration t) {
+        return new HttpSettings(userAgent, t, requestsPerSecondPerHost, maxResponseBytes, maxRedirects, retries,
+                backoffBase, maxRateLimitWait);
+    }
+
+    public HttpSettings withBackoff(Duration base) {
+        return new HttpSettings(userAgent, timeout, requestsPerSecondPerHost, maxResponseBytes, maxRedirects, retries,
+                base, maxRateLimitWait);
+    }
+
+    public HttpSettings withRate(double perSecondPerHost) {
+        return new HttpSettings(userAgent, timeout, perSecondPerHost, maxResponseBytes, maxRedirects, retries,
+                backoffBase, maxRateLimitWait);
+    }
+
+    public HttpSettings withMaxResponseBytes(long max) {
+        return new HttpSettings(userAgent, timeout, requestsPerSecondPerHost, max, maxRedirects, retries,
+                backoffBase, maxRateLimitWait);
+    }
+}

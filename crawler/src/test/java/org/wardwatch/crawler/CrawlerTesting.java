@@ -1,0 +1,54 @@
+package org.wardwatch.crawler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.wardwatch.core.registry.Account;
+import org.wardwatch.core.registry.AccountKind;
+import org.wardwatch.core.registry.Platform;
+import org.wardwatch.crawler.http.FakeClock;
+import org.wardwatch.crawler.http.HttpSettings;
+
+/** Shared test set-up: settings with short timeouts, fixtures from the classpath, accounts. */
+public final class CrawlerTesting {
+    public static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    public static final String UA = "WardWatch/0.1 (patient-privacy monitor; +mailto:ig-team@example.nhs.uk)";
+
+    private CrawlerTesting() {
+    }
+
+    /** Real waits are short; the fake clock records the long ones instead of sleeping through them. */
+    public static HttpSettings settings() {
+        return new HttpSettings(UA, Duration.ofMillis(700), 1000.0, 1_000_000, 5, 2,
+                Duration.ofSeconds(1), Duration.ofMinutes(5));
+    }
+
+    public static CrawlLimits limits() {
+        return new CrawlLimits(30, 200, 1000, 40);
+    }
+
+    public static Crawlers crawlers(FakeClock clock) {
+        return new Crawlers(settings(), limits(), "test-bearer-token", clock);
+    }
+
+    public static String fixture(String path) {
+        try (InputStream in = CrawlerTesting.class.getResourceAsStream("/fixtures/" + path)) {
+            if (in == null) throw new IllegalArgumentException("no fixture " + path);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Account account(Platform platform, String handle, String baseUrl) {
+        return new Account(1L, "RXX", handle, AccountKind.TRUST, null, platform, handle, baseUrl, true, null);
+    }
+
+    public static Account staff(Platform platform, String handle, String baseUrl, String basis) {
+        return new Account(2L, "RXX", handle, AccountKind.STAFF, null, platform, handle, baseUrl, true, basis);
+    }
+}
