@@ -1,5 +1,7 @@
 package org.wardwatch.dashboard;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +12,16 @@ import org.wardwatch.core.config.ConfigException;
 import org.wardwatch.core.config.ConfigLoader;
 import org.wardwatch.core.config.Secrets;
 import org.wardwatch.core.config.WardWatchConfig;
+import org.wardwatch.core.analysis.TextAnalyzer;
+import org.wardwatch.core.media.MediaVault;
+import org.wardwatch.core.pipeline.Analyzers;
+import org.wardwatch.core.pipeline.IngestPipeline;
 import org.wardwatch.core.registry.RegistryStore;
+import org.wardwatch.core.risk.RiskPolicy;
+import org.wardwatch.core.store.CaseStore;
+import org.wardwatch.core.store.CrawlRunStore;
+import org.wardwatch.core.store.PostStore;
+import org.wardwatch.crawler.Crawlers;
 import org.wardwatch.core.store.Database;
 
 /**
@@ -23,6 +34,9 @@ public final class AppContext implements AutoCloseable {
     private final Path dataDir;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private Database database;
+    private Crawlers crawlers;
+    private MediaVault vault;
+    private Analyzers analyzers;
 
     public AppContext(WardWatchConfig config, Path dataDir) {
         this.config = config;
@@ -63,6 +77,51 @@ public final class AppContext implements AutoCloseable {
 
     public RegistryStore registry() {
         return new RegistryStore(database().jdbi(), clock());
+    }
+
+    public PostStore posts() {
+        return new PostStore(database().jdbi(), clock());
+    }
+
+    public CaseStore cases() {
+        return new CaseStore(database().jdbi(), clock());
+    }
+
+    /** The HTTP stack and one source per platform, shared so per-host limits hold across all crawls. */
+    public synchronized Crawlers crawlers() {
+        if (crawlers == null) {
+            crawlers = Crawlers.create(config, database());
+            closeables.add(crawlers);
+        }
+        return crawlers;
+    }
+
+    /** Encrypted images under the data directory; the key file is created on first use. */
+    public synchronized MediaVault vault() {
+        if (vault == null) {
+            Path keyFile = config.media().keyFile() == null ? dataDir.resolve("media.key") : Path.of(config.media().keyFile());
+            try {
+                vault = new MediaVault(dataDir, MediaVault.loadOrCreateKey(keyFile));
+            } catch (IOException e) {
+                throw new UncheckedIOException("media key " + keyFile + ": " + e.getMessage(), e);
+            }
+        }
+        return vault;
+    }
+
+    /** The classifiers, loaded on first use. */
+    public synchronized Analyzers analyzers() {
+        if (analyzers == null) {
+            analyzers = new Analyzers(() -> TextAnalyzer.NONE, null);
+        }
+        return analyzers;
+    }
+
+    public IngestPipeline pipeline() {
+        Crawlers c = crawlers();
+        return new IngestPipeline(registry(), posts(), cases(), new CrawlRunStore(database().jdbi(), clock()), vault(),
+                p -> c.sources().get(p), c.mediaFetcher(), analyzers(),
+                new RiskPolicy(config.classifier().flagThreshold()), config.media().maxBytes());
     }
 
     @Override

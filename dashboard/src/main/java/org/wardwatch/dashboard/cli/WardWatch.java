@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
         description = "Finds public posts by NHS trusts, wards and staff that show or identify patients.",
         subcommands = {
                 AccountsCommand.class,
+                CrawlCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class WardWatch implements Callable<Integer> {
@@ -55,9 +56,16 @@ public final class WardWatch implements Callable<Integer> {
 
     /** Runs a command line; returns the exit code. Errors are one line on standard error, no stack trace. */
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #execute(String...)}, writing to the given streams (tests read them). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         Logging.prepare(args);
         WardWatch root = new WardWatch();
         CommandLine cli = new CommandLine(root);
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             if (e instanceof ConfigException ce) {
