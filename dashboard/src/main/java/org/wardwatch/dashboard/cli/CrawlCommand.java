@@ -48,11 +48,12 @@ final class CrawlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // read the registry file before touching the database: a broken file starts nothing
+        RegistryFile file = accountsFile == null ? null : RegistryReader.read(accountsFile);
         AppContext context = root.context();
         RegistryStore registry = context.registry();
         List<Account> accounts;
-        if (accountsFile != null) {
-            RegistryFile file = RegistryReader.read(accountsFile);
+        if (file != null) {
             registry.importFile(file);
             accounts = registry.activeAccounts(file.accounts());
         } else {

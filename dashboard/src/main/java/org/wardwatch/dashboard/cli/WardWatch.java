@@ -67,13 +67,13 @@ public final class WardWatch implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            PrintWriter err = cmd.getErr();
+            PrintWriter errors = cmd.getErr();
             if (e instanceof ConfigException ce) {
-                ce.problems().forEach(err::println);
+                ce.problems().forEach(errors::println);
                 return 2;
             }
-            if (root.debug) e.printStackTrace(err);
-            else err.println("wardwatch: " + oneLine(e));
+            if (root.debug) e.printStackTrace(errors);
+            else errors.println("wardwatch: " + oneLine(e));
             return 1;
         });
         try {
