@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 AccountsCommand.class,
                 CrawlCommand.class,
+                PurgeCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class WardWatch implements Callable<Integer> {

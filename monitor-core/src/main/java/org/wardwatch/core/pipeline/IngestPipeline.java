@@ -118,7 +118,7 @@ public final class IngestPipeline {
             for (int i = 0; i < post.media().size(); i++) {
                 FetchedMedia media = post.media().get(i);
                 MediaRow row = posts.ensureMedia(stored.postId(), i, media);
-                if (row.stored()) continue;
+                if (row.done()) continue;
                 fetchedNew |= fetch(row, counts);
             }
             if (stored.change() != Change.UNCHANGED || fetchedNew) {

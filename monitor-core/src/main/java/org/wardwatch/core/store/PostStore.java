@@ -37,9 +37,14 @@ public final class PostStore {
 
     /** A media row of a post: either fetched (sha256 set) or failed (error set), or not tried yet. */
     public record MediaRow(long id, long postId, int position, String url, String altText, String sha256, String mime,
-                           Integer width, Integer height, String filePath, String error) {
+                           Integer width, Integer height, String filePath, String error, boolean purged) {
         public boolean stored() {
             return sha256 != null && filePath != null;
+        }
+
+        /** Fetched once and since deleted by the retention purge: never fetched again. */
+        public boolean done() {
+            return stored() || purged;
         }
     }
 
@@ -94,7 +99,7 @@ public final class PostStore {
                 .map((rs, ctx) -> new MediaRow(rs.getLong("id"), rs.getLong("post_id"), rs.getInt("position"),
                         rs.getString("url"), rs.getString("alt_text"), rs.getString("sha256"), rs.getString("mime"),
                         (Integer) rs.getObject("width"), (Integer) rs.getObject("height"), rs.getString("file_path"),
-                        rs.getString("error")))
+                        rs.getString("error"), rs.getTimestamp("purged_at") != null))
                 .list());
     }
 
