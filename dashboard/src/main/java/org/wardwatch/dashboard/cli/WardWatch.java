@@ -27,12 +27,12 @@ import picocli.CommandLine.ScopeType;
 public final class WardWatch implements Callable<Integer> {
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "Configuration file (default: ${DEFAULT-VALUE}).")
-    Path config = Path.of("config", "wardwatch.yaml");
+            defaultValue = "config/wardwatch.yaml", description = "Configuration file (default: ${DEFAULT-VALUE}).")
+    Path config;
 
     @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "Data directory: embedded database, encrypted media, logs (default: ${DEFAULT-VALUE}).")
-    Path data = Path.of("data");
+            defaultValue = "data", description = "Data directory: embedded database, encrypted media, logs (default: ${DEFAULT-VALUE}).")
+    Path data;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;

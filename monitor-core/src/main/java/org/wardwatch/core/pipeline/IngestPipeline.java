@@ -103,8 +103,9 @@ public final class IngestPipeline {
             log.error("crawl of account {} failed", account.id(), e);
             registry.recordFailure(account.id(), error);
         }
-        for (String itemError : counts.itemErrors) log.warn("{}: {}", account.label(), itemError);
-        if (error != null) log.warn("{}: {}", account.label(), error);
+        // callers report these to people (the crawl command, the dashboard); the log keeps a record
+        for (String itemError : counts.itemErrors) log.info("{}: {}", account.label(), itemError);
+        if (error != null) log.info("{}: {}", account.label(), error);
         runs.finish(run, counts.newPosts, counts.media, counts.flagged, counts.itemErrors.size() + (error == null ? 0 : 1), error);
         return new CrawlReport(account.id(), account.label(), account.platform().id(), counts.newPosts, counts.media,
                 counts.flagged, error, counts.itemErrors);
