@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.wardwatch.core.config.ConfigException;
 import org.wardwatch.core.config.ConfigLoader;
 import org.wardwatch.core.config.Secrets;
 import org.wardwatch.core.config.WardWatchConfig;
-import org.wardwatch.core.analysis.TextAnalyzer;
+import org.wardwatch.classifier.text.CaptionAnalyzer;
 import org.wardwatch.core.media.MediaVault;
 import org.wardwatch.core.pipeline.Analyzers;
 import org.wardwatch.core.pipeline.IngestPipeline;
@@ -112,7 +113,7 @@ public final class AppContext implements AutoCloseable {
     /** The classifiers, loaded on first use. */
     public synchronized Analyzers analyzers() {
         if (analyzers == null) {
-            analyzers = new Analyzers(() -> TextAnalyzer.NONE, null);
+            analyzers = new Analyzers(memoize(CaptionAnalyzer::standard), null);
         }
         return analyzers;
     }
@@ -122,6 +123,19 @@ public final class AppContext implements AutoCloseable {
         return new IngestPipeline(registry(), posts(), cases(), new CrawlRunStore(database().jdbi(), clock()), vault(),
                 p -> c.sources().get(p), c.mediaFetcher(), analyzers(),
                 new RiskPolicy(config.classifier().flagThreshold()), config.media().maxBytes());
+    }
+
+    /** Builds the value on the first call and keeps it, so quick commands never load a model. */
+    static <T> Supplier<T> memoize(Supplier<T> make) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) value = make.get();
+                return value;
+            }
+        };
     }
 
     @Override

@@ -59,7 +59,7 @@ class CrawlOnceTest {
                       <link>%1$s/willow/posts/1</link>
                       <guid>%1$s/willow/posts/1</guid>
                       <pubDate>Thu, 19 Nov 2026 10:00:00 +0000</pubDate>
-                      <description>Happy birthday from everyone on the ward</description>
+                      <description>Happy 80th birthday to Doreen on Willow Ward from all the team</description>
                       <media:content url="%1$s/img/cake.jpg" type="image/jpeg" medium="image">
                         <media:description type="plain">A cake on the ward table</media:description>
                       </media:content>
@@ -190,6 +190,8 @@ class CrawlOnceTest {
         assertThat(first.account("Willow Ward").get("newPosts").asInt()).isEqualTo(2);
         assertThat(first.account("Willow Ward").get("media").asInt()).isEqualTo(2);
         assertThat(first.account("Willow Ward").get("error").isNull()).isTrue();
+        assertThat(first.account("Willow Ward").get("flagged").asInt()).isEqualTo(1);
+        assertThat(first.account("Trust news").get("flagged").asInt()).isZero();
         assertThat(first.account("Trust news").get("newPosts").asInt()).isEqualTo(1);
         assertThat(first.account("Trust news").get("media").asInt()).isEqualTo(1);
         assertThat(first.account("Trust news").get("platform").asText()).isEqualTo("atom");
@@ -198,7 +200,12 @@ class CrawlOnceTest {
         assertThat(first.lines().get(0).fieldNames()).toIterable()
                 .containsExactly("account", "platform", "newPosts", "media", "flagged", "error");
         Map<String, Long> afterFirst = rowCounts();
-        assertThat(afterFirst).containsEntry("posts", 3L).containsEntry("media", 3L).containsEntry("accounts", 3L);
+        assertThat(afterFirst).containsEntry("posts", 3L).containsEntry("media", 3L).containsEntry("accounts", 3L)
+                .containsEntry("cases", 1L);
+        try (Database db = Database.open(Database.h2Url(dir.resolve("data")), "sa", "")) {
+            String reasons = db.jdbi().withHandle(h -> h.createQuery("SELECT reasons FROM cases").mapTo(String.class).one());
+            assertThat(reasons).contains("'Doreen'").contains("ward account");
+        }
 
         Run second = crawl(config, accounts);
         assertThat(second.lines()).allSatisfy(l -> {
