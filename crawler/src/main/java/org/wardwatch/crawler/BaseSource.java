@@ -95,6 +95,13 @@ public abstract class BaseSource implements PostSource {
         }
     }
 
+    /** A URL builder for an endpoint; a base that is not an http(s) URL is a {@link SourceException}. */
+    protected static okhttp3.HttpUrl.Builder url(String endpoint) throws SourceException {
+        okhttp3.HttpUrl u = okhttp3.HttpUrl.parse(endpoint);
+        if (u == null) throw new SourceException("not a valid http(s) URL: " + endpoint);
+        return u.newBuilder();
+    }
+
     /** The platform base to use: the account's own, or the platform's public default. */
     protected static String base(Account account, String platformDefault) {
         String b = account.baseUrl() == null ? platformDefault : account.baseUrl();

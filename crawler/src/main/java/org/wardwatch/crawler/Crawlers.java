@@ -15,6 +15,7 @@ import org.wardwatch.crawler.http.HttpClock;
 import org.wardwatch.crawler.http.HttpSettings;
 import org.wardwatch.crawler.http.HttpStack;
 import org.wardwatch.crawler.http.OkHttpMediaFetcher;
+import org.wardwatch.crawler.mastodon.MastodonSource;
 
 /**
  * The crawler's wiring: one HTTP stack shared by every source (so the per-host limits hold across
@@ -30,6 +31,7 @@ public final class Crawlers implements AutoCloseable {
         Map<Platform, PostSource> m = new EnumMap<>(Platform.class);
         m.put(Platform.RSS, new FeedSource(Platform.RSS, http, limits, clock));
         m.put(Platform.ATOM, new FeedSource(Platform.ATOM, http, limits, clock));
+        m.put(Platform.MASTODON, new MastodonSource(http, limits, clock));
         this.sources = Collections.unmodifiableMap(m);
         this.media = new OkHttpMediaFetcher(http);
     }
