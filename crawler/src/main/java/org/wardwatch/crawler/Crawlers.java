@@ -10,6 +10,7 @@ import org.wardwatch.core.registry.Platform;
 import org.wardwatch.core.source.MediaFetcher;
 import org.wardwatch.core.source.PostSource;
 import org.wardwatch.core.store.Database;
+import org.wardwatch.crawler.bluesky.BlueskySource;
 import org.wardwatch.crawler.feed.FeedSource;
 import org.wardwatch.crawler.http.HttpClock;
 import org.wardwatch.crawler.http.HttpSettings;
@@ -32,6 +33,7 @@ public final class Crawlers implements AutoCloseable {
         m.put(Platform.RSS, new FeedSource(Platform.RSS, http, limits, clock));
         m.put(Platform.ATOM, new FeedSource(Platform.ATOM, http, limits, clock));
         m.put(Platform.MASTODON, new MastodonSource(http, limits, clock));
+        m.put(Platform.BLUESKY, new BlueskySource(http, limits, clock));
         this.sources = Collections.unmodifiableMap(m);
         this.media = new OkHttpMediaFetcher(http);
     }
