@@ -17,6 +17,7 @@ import org.wardwatch.crawler.http.HttpSettings;
 import org.wardwatch.crawler.http.HttpStack;
 import org.wardwatch.crawler.http.OkHttpMediaFetcher;
 import org.wardwatch.crawler.mastodon.MastodonSource;
+import org.wardwatch.crawler.wordpress.WordPressSource;
 
 /**
  * The crawler's wiring: one HTTP stack shared by every source (so the per-host limits hold across
@@ -34,6 +35,7 @@ public final class Crawlers implements AutoCloseable {
         m.put(Platform.ATOM, new FeedSource(Platform.ATOM, http, limits, clock));
         m.put(Platform.MASTODON, new MastodonSource(http, limits, clock));
         m.put(Platform.BLUESKY, new BlueskySource(http, limits, clock));
+        m.put(Platform.WORDPRESS, new WordPressSource(http, limits, clock));
         this.sources = Collections.unmodifiableMap(m);
         this.media = new OkHttpMediaFetcher(http);
     }
