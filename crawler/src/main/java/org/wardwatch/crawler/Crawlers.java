@@ -12,6 +12,7 @@ import org.wardwatch.core.source.PostSource;
 import org.wardwatch.core.store.Database;
 import org.wardwatch.crawler.bluesky.BlueskySource;
 import org.wardwatch.crawler.feed.FeedSource;
+import org.wardwatch.crawler.html.HtmlPageSource;
 import org.wardwatch.crawler.http.HttpClock;
 import org.wardwatch.crawler.http.HttpSettings;
 import org.wardwatch.crawler.http.HttpStack;
@@ -36,6 +37,7 @@ public final class Crawlers implements AutoCloseable {
         m.put(Platform.MASTODON, new MastodonSource(http, limits, clock));
         m.put(Platform.BLUESKY, new BlueskySource(http, limits, clock));
         m.put(Platform.WORDPRESS, new WordPressSource(http, limits, clock));
+        m.put(Platform.HTML, new HtmlPageSource(http, limits, clock));
         this.sources = Collections.unmodifiableMap(m);
         this.media = new OkHttpMediaFetcher(http);
     }

@@ -35,7 +35,7 @@ public final class HtmlContent {
         return images(d.select("img"));
     }
 
-    static List<FetchedMedia> images(List<Element> imgs) {
+    public static List<FetchedMedia> images(List<Element> imgs) {
         Map<String, FetchedMedia> found = new LinkedHashMap<>();
         for (Element img : imgs) {
             String src = img.hasAttr("src") ? img.absUrl("src") : "";
