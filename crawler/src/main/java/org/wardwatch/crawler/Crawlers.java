@@ -19,6 +19,7 @@ import org.wardwatch.crawler.http.HttpStack;
 import org.wardwatch.crawler.http.OkHttpMediaFetcher;
 import org.wardwatch.crawler.mastodon.MastodonSource;
 import org.wardwatch.crawler.wordpress.WordPressSource;
+import org.wardwatch.crawler.x.XSource;
 
 /**
  * The crawler's wiring: one HTTP stack shared by every source (so the per-host limits hold across
@@ -38,6 +39,7 @@ public final class Crawlers implements AutoCloseable {
         m.put(Platform.BLUESKY, new BlueskySource(http, limits, clock));
         m.put(Platform.WORDPRESS, new WordPressSource(http, limits, clock));
         m.put(Platform.HTML, new HtmlPageSource(http, limits, clock));
+        m.put(Platform.X, new XSource(http, limits, clock, xBearerToken));
         this.sources = Collections.unmodifiableMap(m);
         this.media = new OkHttpMediaFetcher(http);
     }

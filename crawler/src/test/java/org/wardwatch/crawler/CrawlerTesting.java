@@ -21,10 +21,27 @@ public final class CrawlerTesting {
     private CrawlerTesting() {
     }
 
-    /** Real waits are short; the fake clock records the long ones instead of sleeping through them. */
+    /**
+     * The fake clock records backoff and rate-limit waits instead of sleeping through them. The read
+     * timeout is real: generous here, so a cold server on a busy machine is not taken for a timeout;
+     * the timeout tests set their own short one.
+     */
     public static HttpSettings settings() {
-        return new HttpSettings(UA, Duration.ofMillis(700), 1000.0, 1_000_000, 5, 2,
+        return new HttpSettings(UA, Duration.ofSeconds(5), 1000.0, 1_000_000, 5, 2,
                 Duration.ofSeconds(1), Duration.ofMinutes(5));
+    }
+
+    /** One plain request, so the server's first-request start-up is not taken for a slow platform. */
+    public static void warmUp(com.github.tomakehurst.wiremock.WireMockServer wm) {
+        okhttp3.OkHttpClient c = new okhttp3.OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
+        try (okhttp3.Response r = c.newCall(new okhttp3.Request.Builder().url(wm.baseUrl() + "/__warm-up").build()).execute()) {
+            r.body().bytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            c.connectionPool().evictAll();
+            c.dispatcher().executorService().shutdown();
+        }
     }
 
     public static CrawlLimits limits() {

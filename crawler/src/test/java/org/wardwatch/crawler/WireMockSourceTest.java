@@ -23,6 +23,7 @@ public abstract class WireMockSourceTest {
     @BeforeAll
     static void startServer() {
         if (!wm.isRunning()) wm.start();
+        CrawlerTesting.warmUp(wm);
     }
 
     @AfterAll

@@ -89,7 +89,9 @@ public final class HttpStack implements AutoCloseable {
         String url = request.url().toString();
         if (e instanceof HttpProblem) return e.getMessage();
         if (e instanceof SocketTimeoutException) {
-            return "GET " + url + ": timed out after " + settings.timeout().toSeconds() + "s ("
+            long ms = settings.timeout().toMillis();
+            String after = ms % 1000 == 0 ? ms / 1000 + "s" : ms / 1000.0 + "s";
+            return "GET " + url + ": timed out after " + after + " ("
                     + (settings.retries() + 1) + " tries)";
         }
         if (e instanceof InterruptedIOException) return "GET " + url + ": interrupted";

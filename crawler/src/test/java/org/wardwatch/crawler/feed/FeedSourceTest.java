@@ -46,6 +46,7 @@ class FeedSourceTest {
     @BeforeAll
     static void start() {
         wm.start();
+        CrawlerTesting.warmUp(wm);
     }
 
     @AfterAll

@@ -34,6 +34,7 @@ class HttpStackTest {
     @BeforeAll
     static void start() {
         wm.start();
+        CrawlerTesting.warmUp(wm);
     }
 
     @AfterAll
@@ -45,7 +46,7 @@ class HttpStackTest {
     void setUp() {
         wm.resetAll();
         clock = new FakeClock(NOW);
-        http = new HttpStack(CrawlerTesting.settings(), clock);
+        http = new HttpStack(CrawlerTesting.settings().withTimeout(Duration.ofMillis(700)), clock);
     }
 
     @AfterEach
@@ -92,15 +93,15 @@ class HttpStackTest {
 
     @Test
     void aTimeoutIsRetriedThenSucceeds() throws Exception {
-        sequence("/slow", aResponse().withFixedDelay(1500).withBody("late"), aResponse().withBody("quick"));
+        sequence("/slow", aResponse().withFixedDelay(1200).withBody("late"), aResponse().withBody("quick"));
         assertThat(http.get(url("/slow")).text()).isEqualTo("quick");
     }
 
     @Test
     void repeatedTimeoutsAreOneLineNamingTheUrl() {
-        wm.stubFor(get("/hang").willReturn(aResponse().withFixedDelay(1500).withBody("never")));
+        wm.stubFor(get("/hang").willReturn(aResponse().withFixedDelay(1200).withBody("never")));
         assertThatThrownBy(() -> http.get(url("/hang"))).isInstanceOf(SourceException.class)
-                .hasMessage("GET " + url("/hang") + ": timed out after 0s (3 tries)");
+                .hasMessage("GET " + url("/hang") + ": timed out after 0.7s (3 tries)");
     }
 
     @Test

@@ -27,6 +27,7 @@ class MediaFetcherTest {
     @BeforeAll
     static void start() {
         wm.start();
+        CrawlerTesting.warmUp(wm);
     }
 
     @AfterAll
