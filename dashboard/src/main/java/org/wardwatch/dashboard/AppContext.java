@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -17,6 +19,12 @@ import org.wardwatch.classifier.text.CaptionAnalyzer;
 import org.wardwatch.core.media.MediaVault;
 import org.wardwatch.core.pipeline.Analyzers;
 import org.wardwatch.core.pipeline.IngestPipeline;
+import org.wardwatch.core.digest.DigestBuilder;
+import org.wardwatch.core.digest.DigestLedger;
+import org.wardwatch.core.digest.DigestRenderer;
+import org.wardwatch.core.digest.DigestSender;
+import org.wardwatch.core.digest.RetryPolicy;
+import org.wardwatch.core.mail.SmtpMailer;
 import org.wardwatch.core.registry.RegistryStore;
 import org.wardwatch.core.risk.RiskPolicy;
 import org.wardwatch.core.store.CaseStore;
@@ -123,6 +131,22 @@ public final class AppContext implements AutoCloseable {
         return new IngestPipeline(registry(), posts(), cases(), new CrawlRunStore(database().jdbi(), clock()), vault(),
                 p -> c.sources().get(p), c.mediaFetcher(), analyzers(),
                 new RiskPolicy(config.classifier().flagThreshold()), config.media().maxBytes());
+    }
+
+    /** The weekly digest: content from the database, mail through the configured SMTP server. */
+    public DigestSender digestSender() {
+        var digest = config.digest();
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(digest.zone());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("digest.zone '" + digest.zone() + "' is not a time zone such as Europe/London");
+        }
+        var jdbi = database().jdbi();
+        return new DigestSender(new DigestBuilder(jdbi, clock(), zone, config.dashboard().baseUrl()),
+                new DigestRenderer(), new DigestLedger(jdbi, clock()),
+                new SmtpMailer(config.smtp(), Secrets.smtpPassword(config)), RetryPolicy.DEFAULT,
+                digest.sendEmpty(), digest.extraRecipients());
     }
 
     /** Builds the value on the first call and keeps it, so quick commands never load a model. */

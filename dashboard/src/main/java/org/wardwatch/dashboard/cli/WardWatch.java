@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
                 AccountsCommand.class,
                 CrawlCommand.class,
                 PurgeCommand.class,
+                DigestCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class WardWatch implements Callable<Integer> {
