@@ -30,6 +30,7 @@ import org.wardwatch.core.store.Database;
 import org.wardwatch.core.testing.TestDatabases;
 import org.wardwatch.core.testing.TestDatabases.Kind;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
@@ -41,7 +42,8 @@ import jakarta.mail.internet.MimeMessage;
 /** Digests sent through Jakarta Mail to a real SMTP server (GreenMail), recorded in a real database. */
 class DigestMailTest {
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser("wardwatch", "s3cret"));
 
     private static final RetryPolicy FAST = new RetryPolicy(2, Duration.ofMillis(50), 2.0);
 
@@ -60,10 +62,14 @@ class DigestMailTest {
     }
 
     private DigestSender sender(Jdbi jdbi, int port, boolean sendEmpty) {
-        WardWatchConfig.Smtp smtp = new WardWatchConfig.Smtp("127.0.0.1", port, "none", null, null,
+        return sender(jdbi, port, sendEmpty, null, null);
+    }
+
+    private DigestSender sender(Jdbi jdbi, int port, boolean sendEmpty, String user, String password) {
+        WardWatchConfig.Smtp smtp = new WardWatchConfig.Smtp("127.0.0.1", port, "none", user, null,
                 "wardwatch@example.nhs.uk");
         return new DigestSender(DigestScenario.builder(jdbi), new DigestRenderer(), new DigestLedger(jdbi, CLOCK),
-                new SmtpMailer(smtp, null), FAST, sendEmpty,
+                new SmtpMailer(smtp, password), FAST, sendEmpty,
                 Map.of("rx4", List.of("Director@Willow.nhs.uk", "COMMS@willow.nhs.uk ")));
     }
 
@@ -197,6 +203,22 @@ class DigestMailTest {
                 .contains("WardWatch: 3 new, 1 overdue – Willow Ward and 2 other accounts");
         assertThat(new DigestLedger(db.jdbi(), CLOCK).find(s.willow, "comms@willow.nhs.uk", WEEK).orElseThrow().status())
                 .isEqualTo("sent");
+    }
+
+    @Test
+    void authenticatesWithTheConfiguredCredentials() throws Exception {
+        DigestScenario s = scenario();
+        DigestSender wrong = sender(db.jdbi(), smtpPort(), true, "wardwatch", "not-the-password");
+        List<DigestOutcome> refused = wrong.send(WEEK, List.of(wrong.builder().organisation("RA2").orElseThrow()));
+        assertThat(refused).extracting(DigestOutcome::status).containsExactly(Status.FAILED);
+        assertThat(refused.get(0).error()).containsIgnoringCase("authentication");
+        assertThat(mail.getReceivedMessages()).isEmpty();
+
+        DigestSender right = sender(db.jdbi(), smtpPort(), true, "wardwatch", "s3cret");
+        List<DigestOutcome> sent = right.send(WEEK, List.of(right.builder().organisation("RA2").orElseThrow()));
+        assertThat(sent).extracting(DigestOutcome::status).containsExactly(Status.SENT);
+        assertThat(to("comms@ash.nhs.uk")).hasSize(1);
+        assertThat(right.ledger().find(s.ash, "comms@ash.nhs.uk", WEEK).orElseThrow().attempts()).isEqualTo(3);
     }
 
     @Test
