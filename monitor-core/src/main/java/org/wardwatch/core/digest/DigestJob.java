@@ -17,20 +17,35 @@ import org.slf4j.LoggerFactory;
  * (not the moment it runs), so a misfired or recovered run still sends the right week; the ledger
  * makes a second run of the same week, on this node or another, send nothing twice.
  *
- * <p>The {@link DigestSender} comes from the scheduler context (see {@link DigestSchedule#install}),
- * because a JDBC job store can only keep serialisable job data.
+ * <p>The {@link DigestSender} is given to the constructor by a job factory that builds jobs with
+ * their dependencies; with Quartz's plain factory (no-argument constructor) it comes from the
+ * scheduler context, where {@link DigestSchedule#install} puts it, because a JDBC job store can
+ * only keep serialisable job data.
  */
 @DisallowConcurrentExecution
 public final class DigestJob implements Job {
     private static final Logger log = LoggerFactory.getLogger(DigestJob.class);
 
+    private final DigestSender injected;
+
+    public DigestJob(DigestSender sender) {
+        this.injected = sender;
+    }
+
+    /** For Quartz's plain job factory: the sender is looked up in the scheduler context. */
+    public DigestJob() {
+        this(null);
+    }
+
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
-        DigestSender sender;
-        try {
-            sender = (DigestSender) context.getScheduler().getContext().get(DigestSchedule.SENDER);
-        } catch (SchedulerException e) {
-            throw new JobExecutionException("digest: cannot read the scheduler context", e, false);
+        DigestSender sender = injected;
+        if (sender == null) {
+            try {
+                sender = (DigestSender) context.getScheduler().getContext().get(DigestSchedule.SENDER);
+            } catch (SchedulerException e) {
+                throw new JobExecutionException("digest: cannot read the scheduler context", e, false);
+            }
         }
         if (sender == null) {
             throw new JobExecutionException("digest: no DigestSender in the scheduler context; call DigestSchedule.install", false);
