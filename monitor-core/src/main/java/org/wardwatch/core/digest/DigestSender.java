@@ -72,9 +72,9 @@ public final class DigestSender {
 
     /** Sends the week's digest of every organisation (or of the given ones). */
     public List<DigestOutcome> send(IsoWeek week, List<DigestOrganisation> organisations) {
-        List<DigestOutcome> outcomes = new ArrayList<>();
-        for (DigestOrganisation org : organisations) outcomes.addAll(send(week, org, null));
-        return outcomes;
+        List<Slot> slots = new ArrayList<>();
+        for (DigestOrganisation org : organisations) slots.addAll(prepare(week, org, null));
+        return deliver(slots);
     }
 
     public List<DigestOutcome> send(IsoWeek week) {
@@ -92,63 +92,124 @@ public final class DigestSender {
 
     /** Tries again every digest of a week before {@code week} that is recorded as failed. */
     public List<DigestOutcome> retryFailed(IsoWeek week) {
-        List<DigestOutcome> outcomes = new ArrayList<>();
+        List<Slot> slots = new ArrayList<>();
         for (DigestRecord r : ledger.failed()) {
             if (r.week().compareTo(week) >= 0) continue; // this week's rows are retried by send(week)
             Optional<DigestOrganisation> org = builder.organisation(r.organisationId());
-            if (org.isPresent()) outcomes.addAll(send(r.week(), org.get(), r.recipient()));
+            if (org.isPresent()) slots.addAll(prepare(r.week(), org.get(), r.recipient()));
         }
-        return outcomes;
+        return deliver(slots);
     }
 
-    /** @param onlyRecipient null for all of the organisation's recipients */
-    private List<DigestOutcome> send(IsoWeek week, DigestOrganisation org, String onlyRecipient) {
+    /**
+     * One line of a run: a digest to deliver to one recipient, or an outcome already decided
+     * (nothing to report, no recipient, could not be built).
+     */
+    private static final class Slot {
+        final DigestOrganisation org;
+        final String recipient;
+        final IsoWeek week;
+        final RenderedDigest rendered;
+        Long claim;
+        int attempts;
+        String error;
+        DigestOutcome outcome;
+
+        Slot(DigestOrganisation org, String recipient, IsoWeek week, RenderedDigest rendered) {
+            this.org = org;
+            this.recipient = recipient;
+            this.week = week;
+            this.rendered = rendered;
+        }
+    }
+
+    /** Builds and renders one organisation's digest; @param onlyRecipient null for all of its recipients */
+    private List<Slot> prepare(IsoWeek week, DigestOrganisation org, String onlyRecipient) {
         List<String> recipients = onlyRecipient == null ? recipients(org) : List.of(onlyRecipient);
-        if (recipients.isEmpty()) return List.of(report(org, null, week, Status.NO_RECIPIENT, 0, null));
+        if (recipients.isEmpty()) return List.of(decided(org, null, week, Status.NO_RECIPIENT, null));
         RenderedDigest rendered;
         try {
             Digest digest = builder.build(org, week);
-            if (digest.isEmpty() && !sendEmpty) {
-                return List.of(report(org, null, week, Status.NOTHING_TO_REPORT, 0, null));
-            }
+            if (digest.isEmpty() && !sendEmpty) return List.of(decided(org, null, week, Status.NOTHING_TO_REPORT, null));
             rendered = renderer.render(digest);
         } catch (RuntimeException e) {
             // nothing was claimed: the next run builds it again
             String why = "could not build the digest: " + oneLine(e);
-            return recipients.stream().map(r -> report(org, r, week, Status.FAILED, 0, why)).toList();
+            return recipients.stream().map(r -> decided(org, r, week, Status.FAILED, why)).toList();
         }
-        List<DigestOutcome> outcomes = new ArrayList<>();
-        for (String recipient : recipients) outcomes.add(deliver(org, recipient, week, rendered));
-        return outcomes;
+        return recipients.stream().map(r -> new Slot(org, r, week, rendered)).toList();
     }
 
-    private DigestOutcome deliver(DigestOrganisation org, String recipient, IsoWeek week, RenderedDigest rendered) {
-        Optional<Long> claim = ledger.claim(org.id(), recipient, week);
-        if (claim.isEmpty()) return report(org, recipient, week, Status.ALREADY_SENT, 0, null);
-        long id = claim.get();
-        String error = null;
-        for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
-            ledger.attempted(id);
+    private static Slot decided(DigestOrganisation org, String recipient, IsoWeek week, Status status, String error) {
+        Slot s = new Slot(org, recipient, week, null);
+        s.outcome = report(org, recipient, week, status, 0, error);
+        return s;
+    }
+
+    /**
+     * Claims every digest, then sends in rounds: all of them, then after a pause the ones that
+     * failed, and so on. A mail server that is down costs one backoff per run, not one per recipient.
+     */
+    private List<DigestOutcome> deliver(List<Slot> slots) {
+        List<Slot> pending = new ArrayList<>();
+        for (Slot s : slots) {
+            if (s.outcome != null) continue;
             try {
-                mailer.send(rendered.to(recipient));
-                ledger.sent(id);
-                return report(org, recipient, week, Status.SENT, attempt, null);
-            } catch (MailException | RuntimeException e) {
-                error = oneLine(e);
-                log.warn("digest {} {} {}: attempt {} of {} failed: {}", org.odsCode(), recipient, week, attempt,
-                        retry.attempts(), error);
-                ledger.failed(id, error); // recorded at once, so a crash while waiting leaves it retryable
-                if (attempt < retry.attempts()) {
-                    if (!pause(retry.delayAfter(attempt).toMillis())) break;
-                    // failed -> sending again; if another node took the failed row meanwhile, it sends, not us
-                    if (ledger.claim(org.id(), recipient, week).isEmpty()) {
-                        return report(org, recipient, week, Status.ALREADY_SENT, attempt, null);
+                Optional<Long> claim = ledger.claim(s.org.id(), s.recipient, s.week);
+                if (claim.isEmpty()) s.outcome = report(s.org, s.recipient, s.week, Status.ALREADY_SENT, 0, null);
+                else {
+                    s.claim = claim.get();
+                    pending.add(s);
+                }
+            } catch (RuntimeException e) {
+                s.outcome = report(s.org, s.recipient, s.week, Status.FAILED, 0, "could not record the digest: " + oneLine(e));
+            }
+        }
+        for (int attempt = 1; attempt <= retry.attempts() && !pending.isEmpty(); attempt++) {
+            if (attempt > 1) {
+                if (!pause(retry.delayAfter(attempt - 1).toMillis())) break;
+                // failed -> sending again; a row another node took meanwhile is theirs to send
+                for (var it = pending.iterator(); it.hasNext(); ) {
+                    Slot s = it.next();
+                    if (ledger.claim(s.org.id(), s.recipient, s.week).isEmpty()) {
+                        s.outcome = report(s.org, s.recipient, s.week, Status.ALREADY_SENT, s.attempts, null);
+                        it.remove();
                     }
                 }
             }
+            for (var it = pending.iterator(); it.hasNext(); ) {
+                Slot s = it.next();
+                if (attempt(s, attempt)) it.remove();
+            }
         }
-        return report(org, recipient, week, Status.FAILED, ledger.find(org.id(), recipient, week)
-                .map(DigestRecord::attempts).orElse(retry.attempts()), error);
+        for (Slot s : pending) {
+            int attempts = ledger.find(s.org.id(), s.recipient, s.week).map(DigestRecord::attempts).orElse(s.attempts);
+            s.outcome = report(s.org, s.recipient, s.week, Status.FAILED, attempts, s.error);
+        }
+        return slots.stream().map(s -> s.outcome).toList();
+    }
+
+    /** One try; true when it is settled (sent). A failure is recorded at once, so a crash leaves it retryable. */
+    private boolean attempt(Slot s, int attempt) {
+        try {
+            ledger.attempted(s.claim);
+            s.attempts = attempt;
+            mailer.send(s.rendered.to(s.recipient));
+            ledger.sent(s.claim);
+            s.outcome = report(s.org, s.recipient, s.week, Status.SENT, attempt, null);
+            return true;
+        } catch (MailException | RuntimeException e) {
+            s.error = oneLine(e);
+            log.warn("digest {} {} {}: attempt {} of {} failed: {}", s.org.odsCode(), s.recipient, s.week, attempt,
+                    retry.attempts(), s.error);
+            try {
+                ledger.failed(s.claim, s.error);
+            } catch (RuntimeException dbDown) {
+                log.error("digest {} {} {}: could not record the failure: {}", s.org.odsCode(), s.recipient, s.week,
+                        oneLine(dbDown));
+            }
+            return false;
+        }
     }
 
     private static boolean pause(long millis) {
