@@ -192,6 +192,7 @@ class DigestMailTest {
             assertThat(row.attempts()).isEqualTo(2);
             assertThat(row.lastError()).contains("421");
             assertThat(mail.getReceivedMessages()).isEmpty();
+            assertThat(proxy.connections.get()).isEqualTo(6); // each of the three tried twice, no more
 
             // next week's scheduled run tries last week's failures again, once the server is back
             proxy.refusals.set(0);
