@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -25,6 +26,8 @@ import org.wardwatch.core.digest.DigestRenderer;
 import org.wardwatch.core.digest.DigestSender;
 import org.wardwatch.core.digest.RetryPolicy;
 import org.wardwatch.core.mail.SmtpMailer;
+import org.wardwatch.core.mail.Mailer;
+import org.wardwatch.core.registry.RegistryReader;
 import org.wardwatch.core.registry.RegistryStore;
 import org.wardwatch.core.risk.RiskPolicy;
 import org.wardwatch.core.store.CaseStore;
@@ -32,6 +35,30 @@ import org.wardwatch.core.store.CrawlRunStore;
 import org.wardwatch.core.store.PostStore;
 import org.wardwatch.crawler.Crawlers;
 import org.wardwatch.core.store.Database;
+import org.wardwatch.dashboard.accounts.AccountRoutes;
+import org.wardwatch.dashboard.accounts.AccountStore;
+import org.wardwatch.dashboard.api.ApiRoutes;
+import org.wardwatch.dashboard.audit.AuditLog;
+import org.wardwatch.dashboard.audit.AuditRoutes;
+import org.wardwatch.dashboard.audit.ProviderAudit;
+import org.wardwatch.dashboard.auth.ApiTokens;
+import org.wardwatch.dashboard.auth.AuthRoutes;
+import org.wardwatch.dashboard.auth.LoginThrottle;
+import org.wardwatch.dashboard.auth.Sessions;
+import org.wardwatch.dashboard.auth.UserStore;
+import org.wardwatch.dashboard.requests.RemovalRequests;
+import org.wardwatch.dashboard.requests.RequestRoutes;
+import org.wardwatch.dashboard.requests.RequestStore;
+import org.wardwatch.dashboard.review.Decisions;
+import org.wardwatch.dashboard.review.Images;
+import org.wardwatch.dashboard.review.MediaRoutes;
+import org.wardwatch.dashboard.review.Misfires;
+import org.wardwatch.dashboard.review.QueueStore;
+import org.wardwatch.dashboard.review.ReviewRoutes;
+import org.wardwatch.dashboard.web.Guard;
+import org.wardwatch.dashboard.web.Routes;
+import org.wardwatch.dashboard.web.Views;
+import org.wardwatch.dashboard.web.WebApp;
 
 /**
  * The one place where WardWatch's object graph is built by hand, for the command line and the web
@@ -42,10 +69,19 @@ public final class AppContext implements AutoCloseable {
     private final WardWatchConfig config;
     private final Path dataDir;
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Clock clock = Clock.systemUTC();
     private Database database;
     private Crawlers crawlers;
     private MediaVault vault;
     private Analyzers analyzers;
+    private Mailer mailer;
+    private UserStore users;
+    private ApiTokens apiTokens;
+    private AuditLog auditLog;
+    private RequestStore requestStore;
+    private org.wardwatch.dashboard.review.CaseStore caseStore;
+    private RemovalRequests removalRequests;
+    private Images images;
 
     public AppContext(WardWatchConfig config, Path dataDir) {
         this.config = config;
@@ -81,7 +117,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     public Clock clock() {
-        return Clock.systemUTC();
+        return clock;
     }
 
     public RegistryStore registry() {
@@ -131,6 +167,78 @@ public final class AppContext implements AutoCloseable {
         return new IngestPipeline(registry(), posts(), cases(), new CrawlRunStore(database().jdbi(), clock()), vault(),
                 p -> c.sources().get(p), c.mediaFetcher(), analyzers(),
                 new RiskPolicy(config.classifier().flagThreshold()), config.media().maxBytes());
+    }
+
+    /** Removal requests and digests go out through the configured SMTP server. */
+    public synchronized Mailer mailer() {
+        if (mailer == null) mailer = new SmtpMailer(config.smtp(), Secrets.smtpPassword(config));
+        return mailer;
+    }
+
+    public synchronized UserStore users() {
+        if (users == null) users = new UserStore(database().jdbi(), clock);
+        return users;
+    }
+
+    public synchronized ApiTokens apiTokens() {
+        if (apiTokens == null) apiTokens = new ApiTokens(database().jdbi(), users(), clock);
+        return apiTokens;
+    }
+
+    public synchronized AuditLog auditLog() {
+        if (auditLog == null) auditLog = new AuditLog(database().jdbi(), clock);
+        return auditLog;
+    }
+
+    public synchronized RequestStore requestStore() {
+        if (requestStore == null) requestStore = new RequestStore(database().jdbi(), clock);
+        return requestStore;
+    }
+
+    /** Cases as the dashboard reads them (with post, media, findings and history). */
+    public synchronized org.wardwatch.dashboard.review.CaseStore reviewCases() {
+        if (caseStore == null) caseStore = new org.wardwatch.dashboard.review.CaseStore(database().jdbi(), requestStore(), auditLog());
+        return caseStore;
+    }
+
+    public synchronized RemovalRequests removalRequests() {
+        if (removalRequests == null) {
+            removalRequests = new RemovalRequests(requestStore(), reviewCases(), mailer(), auditLog(), clock,
+                    config.removal().dueDays());
+        }
+        return removalRequests;
+    }
+
+    /** What the dashboard may show of stored images: blurred renditions, and originals on an audited reveal. */
+    public synchronized Images images() {
+        if (images == null) images = new Images(path -> vault().read(path), null);
+        return images;
+    }
+
+    /** The dashboard's page groups; a new area of the web app adds its routes here. */
+    public List<Routes> webRoutes(Guard guard, Views views) {
+        var jdbi = database().jdbi();
+        return List.of(
+                new AuthRoutes(users(), new LoginThrottle(5, Duration.ofMinutes(15), clock), auditLog(), guard, views),
+                new ReviewRoutes(new QueueStore(jdbi), reviewCases(), new Decisions(jdbi, auditLog(), clock),
+                        new Misfires(jdbi), removalRequests(), views),
+                new MediaRoutes(reviewCases(), images(), auditLog(), views),
+                new RequestRoutes(removalRequests(), views),
+                new AuditRoutes(new ProviderAudit(jdbi), auditLog(), views),
+                new AccountRoutes(new AccountStore(jdbi, clock),
+                        (text, name) -> registry().importFile(RegistryReader.parseCsv(text, name)).toString(),
+                        auditLog(), views),
+                new ApiRoutes(new QueueStore(jdbi), reviewCases(), requestStore(), new ProviderAudit(jdbi), auditLog()));
+    }
+
+    /** The dashboard, not yet started. Sessions live as long as this web app. */
+    public synchronized WebApp webApp() {
+        Views views = new Views();
+        Sessions sessions = new Sessions(Duration.ofMinutes(60), Duration.ofHours(12), clock);
+        Guard guard = new Guard(sessions, users(), apiTokens(), config.dashboard().baseUrl().startsWith("https:"));
+        WebApp web = new WebApp(guard, views, webRoutes(guard, views));
+        closeables.add(web);
+        return web;
     }
 
     /** The weekly digest: content from the database, mail through the configured SMTP server. */

@@ -24,6 +24,8 @@ import picocli.CommandLine.ScopeType;
                 PurgeCommand.class,
                 DigestCommand.class,
                 CommandLine.HelpCommand.class,
+                ServeCommand.class,
+                UsersCommand.class,
         })
 public final class WardWatch implements Callable<Integer> {
 

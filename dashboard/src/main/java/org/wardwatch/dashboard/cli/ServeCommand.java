@@ -1,0 +1,41 @@
+package org.wardwatch.dashboard.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.wardwatch.dashboard.AppContext;
+import org.wardwatch.dashboard.web.WebApp;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code wardwatch serve}: the dashboard and the schedule, until stopped. */
+@Command(name = "serve", description = "Runs the dashboard and the crawl, re-check and digest schedule.")
+public final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    WardWatch root;
+
+    @Option(names = "--port", paramLabel = "P", description = "Port (default: dashboard.port of the configuration, 7070).")
+    Integer port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host = "0.0.0.0";
+
+    @Override
+    public Integer call() throws Exception {
+        AppContext ctx = root.context();
+        int p = port != null ? port : ctx.config().dashboard().port();
+        ctx.database();
+        WebApp web = ctx.webApp().start(host, p);
+        System.out.println("WardWatch dashboard on http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + web.port()
+                + " (data in " + ctx.dataDir() + "); Ctrl+C stops it");
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ctx.close();
+            stop.countDown();
+        }, "wardwatch-shutdown"));
+        stop.await();
+        return 0;
+    }
+}
