@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.wardwatch.core.registry.Account;
 import org.wardwatch.dashboard.store.Rows;
 
@@ -28,6 +29,7 @@ public final class AccountStore {
     public List<AccountRow> list(Long organisationId, String health) {
         List<AccountRow> all = jdbi.withHandle(h -> h.createQuery(SELECT
                         + (organisationId == null ? "" : " WHERE a.organisation_id = :org") + " ORDER BY o.name, a.name, a.platform")
+                .configure(SqlStatements.class, c -> c.setUnusedBindingAllowed(true))
                 .bind("org", organisationId).map((rs, ctx) -> row(rs)).list());
         return health == null || health.isBlank() ? all : all.stream().filter(a -> a.health().equals(health)).toList();
     }

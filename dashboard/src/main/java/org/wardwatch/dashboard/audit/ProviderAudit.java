@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.wardwatch.dashboard.store.Rows;
 
 /**
@@ -66,6 +67,7 @@ public final class ProviderAudit {
                 .bind("from", Rows.ts(from == null ? Instant.EPOCH : from.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)))
                 .bind("to", Rows.ts(to == null ? Instant.parse("9999-01-01T00:00:00Z")
                         : to.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)))
+                .configure(SqlStatements.class, c -> c.setUnusedBindingAllowed(true))
                 .bind("org", organisationId)
                 .map((rs, ctx) -> {
                     Instant created = Rows.instant(rs, "created_at");

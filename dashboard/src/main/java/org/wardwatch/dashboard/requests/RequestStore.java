@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.wardwatch.dashboard.store.Rows;
 
 /** Removal requests and their events ({@code removal_requests}, {@code request_events}). */
@@ -107,6 +108,7 @@ public final class RequestStore {
         if (status != null) sql.append(" AND r.status = :status");
         sql.append(" ORDER BY r.raised_at DESC, r.id DESC LIMIT ").append(limit);
         return jdbi.withHandle(h -> h.createQuery(sql.toString())
+                .configure(SqlStatements.class, c -> c.setUnusedBindingAllowed(true))
                 .bind("scope", scope).bind("status", status == null ? null : status.id())
                 .map((rs, ctx) -> request(rs, List.of())).list());
     }
@@ -115,7 +117,7 @@ public final class RequestStore {
         String sql = "SELECT r.status, COUNT(*) AS n FROM removal_requests r JOIN cases c ON c.id = r.case_id"
                 + (scope == null ? "" : " WHERE c.organisation_id = :scope") + " GROUP BY r.status";
         Map<RequestStatus, Long> out = new java.util.EnumMap<>(RequestStatus.class);
-        jdbi.useHandle(h -> h.createQuery(sql).bind("scope", scope)
+        jdbi.useHandle(h -> h.createQuery(sql).configure(SqlStatements.class, c -> c.setUnusedBindingAllowed(true)).bind("scope", scope)
                 .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("n")))
                 .forEach(e -> RequestStatus.parse(e.getKey()).ifPresent(s -> out.put(s, e.getValue()))));
         return out;

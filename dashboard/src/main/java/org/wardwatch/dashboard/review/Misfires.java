@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
  * How often each signal led to a dismissal, and why: the signals reviewers keep dismissing are the
@@ -31,6 +32,7 @@ public final class Misfires {
         jdbi.useHandle(h -> h.createQuery("SELECT signals, status, dismiss_reason, COUNT(*) AS n FROM cases"
                         + (scope == null ? "" : " WHERE organisation_id = :scope")
                         + " GROUP BY signals, status, dismiss_reason")
+                .configure(SqlStatements.class, c -> c.setUnusedBindingAllowed(true))
                 .bind("scope", scope)
                 .map((rs, ctx) -> new Object[] {rs.getString("signals"), rs.getString("status"),
                         rs.getString("dismiss_reason"), rs.getLong("n")})

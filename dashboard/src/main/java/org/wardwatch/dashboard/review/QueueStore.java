@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.Query;
 import org.wardwatch.dashboard.review.QueuePage.Choice;
 import org.wardwatch.dashboard.store.Rows;
@@ -89,6 +90,7 @@ public final class QueueStore {
     private QueuePage.FilterOptions options(Handle h, QueueFilter filter, Long scope) {
         List<Choice> orgs = h.createQuery("SELECT id, name FROM organisations"
                         + (scope == null ? "" : " WHERE id = :scope") + " ORDER BY name")
+                .configure(SqlStatements.class, c -> c.setUnusedBindingAllowed(true))
                 .bind("scope", scope)
                 .map((rs, ctx) -> new Choice(String.valueOf(rs.getLong("id")), rs.getString("name"))).list();
         Long org = scope != null ? scope : filter.organisationId();
