@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
                 DigestCommand.class,
                 CommandLine.HelpCommand.class,
                 ServeCommand.class,
+                DemoCommand.class,
                 UsersCommand.class,
         })
 public final class WardWatch implements Callable<Integer> {
