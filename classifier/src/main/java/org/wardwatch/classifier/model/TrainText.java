@@ -3,7 +3,7 @@ package org.wardwatch.classifier.model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class TrainText {
     }
 
     /** Cross-validates (when folds > 1), trains on everything and writes the model to {@code out}; returns the model. */
-    public CaptionModel run(Path corpusFile, Path out, CaptionModelTrainer.Settings settings, int folds, PrintStream log)
+    public CaptionModel run(Path corpusFile, Path out, CaptionModelTrainer.Settings settings, int folds, PrintWriter log)
             throws IOException {
         List<LabelledCaption> corpus = readCorpus(corpusFile);
         long counts[] = new long[3];
@@ -58,6 +58,7 @@ public final class TrainText {
             model.write(o);
         }
         log.printf(Locale.ROOT, "wrote %s (%d bytes) in %.1f s%n", out, Files.size(out), (System.nanoTime() - start) / 1e9);
+        log.flush();
         return model;
     }
 }

@@ -1,6 +1,6 @@
 package org.wardwatch.classifier.text;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,7 +27,7 @@ public final class BenchText {
         this.analyzer = analyzer;
     }
 
-    public Result run(List<String> captions, double warmupSeconds, double roundSeconds, int rounds, PrintStream out) {
+    public Result run(List<String> captions, double warmupSeconds, double roundSeconds, int rounds, PrintWriter out) {
         if (captions.isEmpty()) throw new IllegalArgumentException("no captions to benchmark");
         long sink = 0;
         int i = 0;
@@ -46,10 +46,12 @@ public final class BenchText {
             } while (now < stop);
             rates[r] = n / ((now - start) / 1e9);
             out.printf(Locale.ROOT, "round %d: %.0f captions/s%n", r + 1, rates[r]);
+            out.flush();
         }
         Result result = new Result(rates);
         out.printf(Locale.ROOT, "caption analysis, 1 thread, %d distinct captions, after %.0f s warm-up: median %.0f captions/s (%.1f µs each)%s%n",
                 captions.size(), warmupSeconds, result.median(), 1e6 / result.median(), sink == 42 ? " " : "");
+        out.flush();
         return result;
     }
 }

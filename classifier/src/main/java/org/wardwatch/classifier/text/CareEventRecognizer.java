@@ -14,6 +14,7 @@ public final class CareEventRecognizer extends PatternRecognizer {
     private static final Pattern STAFF_AFTER = Pattern.compile(
             "^\\s*(?:to|into)\\s+(?:a|an|her|his|their|the)?\\s*(?:new\\s+)?(?:role|post|job|position|team|band|trust)\\b");
 
+    private static final Pattern TICKETS = Pattern.compile("free|ticket|entry|£|price");
     public CareEventRecognizer() {
         super(FindingTypes.CARE_EVENT,
                 List.of(NamedPattern.of("admission", "\\b(?:re-?admitted|admitted|re-?admission|admission)\\b", 0.6),
@@ -39,7 +40,7 @@ public final class CareEventRecognizer extends PatternRecognizer {
         if (pattern.name().equals("admission")) {
             // "free admission", "admission £5": tickets, not hospital admissions.
             String around = caption.lowerWindow(start - 12, end + 12);
-            if (around.matches(".*(?:free|ticket|entry|£|price).*")) return 0;
+            if (TICKETS.matcher(around).find()) return 0;
         }
         return pattern.score();
     }

@@ -25,6 +25,14 @@ public final class PatientContextRecognizer extends PatternRecognizer {
     private static final Pattern NOT_PARTICIPANTS_BEFORE = Pattern.compile(
             "\\b(?:for|ask|asking|remind|reminding|help|supporting|support|protect|protecting|advise|advising|treat|treating|all|many|some\\s+of\\s+the|most|million|thousands\\s+of|\\d[\\d,]*|more|new|remind|inform)\\s+$");
 
+    private static final Pattern SETTING_AFTER = Pattern.compile("\\s+(?:on|at|from|in)\\b");
+
+    private static String firstWord(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isLetter(text.charAt(i))) i++;
+        return text.substring(from, i);
+    }
+
     public PatientContextRecognizer() {
         super(FindingTypes.PATIENT_CONTEXT,
                 List.of(NamedPattern.of("service-users", "\\b(?:service[\\s-]users?|inpatients|in-patients|people\\s+who\\s+use\\s+(?:our|the)\\s+services?|people\\s+in\\s+our\\s+care|those\\s+in\\s+our\\s+care)\\b", STRONG),
@@ -45,13 +53,13 @@ public final class PatientContextRecognizer extends PatternRecognizer {
                 if (m.group().startsWith("the") || m.group().startsWith("The")) {
                     // "the patients on Ward 3 enjoyed" is context; "the patient experience" is not.
                     if (m.group().toLowerCase().endsWith("patient")) return 0;
-                    return ACTIVITY_AFTER.matcher(after).find() || after.matches("^\\s+(?:on|at|from|in)\\b.*") ? STRONG : WEAK;
+                    return ACTIVITY_AFTER.matcher(after).find() || SETTING_AFTER.matcher(after).lookingAt() ? STRONG : WEAK;
                 }
                 if (lower.startsWith("patient", end - 7) && NOT_PARTICIPANTS_AFTER.matcher(after).find()) return WEAK;
                 return STRONG;
             }
             case "patient-named" -> {
-                String next = caption.text().substring(end, Math.min(caption.text().length(), end + 20)).split("[\\s,.!]")[0];
+                String next = firstWord(caption.text(), end);
                 if (NameLexicon.shared().isCommonCapitalisedWord(next.toLowerCase(java.util.Locale.ROOT))) return 0;
                 return STRONG;
             }

@@ -20,7 +20,7 @@ public abstract class PatternRecognizer implements Recognizer {
         }
 
         static NamedPattern of(String name, String regex, double score) {
-            return new NamedPattern(name, Pattern.compile(regex, Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE), score);
+            return new NamedPattern(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), score);
         }
 
         static NamedPattern caseSensitive(String name, String regex, double score) {

@@ -3,6 +3,7 @@ package org.wardwatch.classifier.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.wardwatch.core.analysis.TextFinding;
 
@@ -37,6 +38,10 @@ public final class PersonNameRecognizer implements Recognizer {
     private static final Set<String> GREETING_CUES = Set.of("to", "for", "congratulations", "congrats", "welcome", "thanks",
             "meet", "hi", "hello", "goodbye", "bye", "farewell");
 
+    private static final Pattern AGE_AFTER = Pattern.compile("(?:'s)?\\s*(?:\\(\\d{1,3}\\)|,\\s*\\d{1,3}\\b)");
+    private static final Pattern PAREN_AFTER = Pattern.compile("\\s*\\(");
+    private static final Pattern CLAUSE_AFTER = Pattern.compile("\\s+(?:who|on|in|from|and|at|is|has)\\b|\\s*[,(!–-]|\\s*$");
+
     private final NameLexicon lexicon;
 
     public PersonNameRecognizer(NameLexicon lexicon) {
@@ -67,12 +72,12 @@ public final class PersonNameRecognizer implements Recognizer {
             boolean cue = PERSON_CUES.contains(prevWord) || title;
             boolean known = lexicon.isFirstName(word);
             String following = text.substring(t.end(), Math.min(text.length(), t.end() + 8));
-            boolean ageAfter = following.matches("(?s)^(?:'s)?\\s*(?:\\(\\d{1,3}\\)|,\\s*\\d{1,3}\\b).*");
+            boolean ageAfter = AGE_AFTER.matcher(following).lookingAt();
             boolean initialAfter = next != null && next.text().length() == 1 && Character.isUpperCase(next.text().charAt(0))
                     && next.end() < text.length() && text.charAt(next.end()) == '.' && adjacent(text, t, next);
             boolean surnameAfter = next != null && adjacent(text, t, next) && next.capitalised() && next.alphabetic()
                     && lexicon.isSurname(stripPossessive(next.lower()));
-            boolean parenAfter = following.matches("(?s)^\\s*\\(.*");
+            boolean parenAfter = PAREN_AFTER.matcher(following).lookingAt();
 
             boolean candidate;
             if (lexicon.isCommonCapitalisedWord(word) && !known) {
@@ -85,7 +90,7 @@ public final class PersonNameRecognizer implements Recognizer {
                         || (NAME_LIKE.contains(word) && next != null && adjacent(text, t, next) && PERSON_VERBS.contains(next.lower()));
             } else {
                 candidate = cue || ageAfter || initialAfter || (surnameAfter && !lexicon.isPlaceWord(word))
-                        || (GREETING_CUES.contains(prevWord) && following.matches("(?s)^(?:\\s+(?:who|on|in|from|and|at|is|has)\\b|\\s*[,(!–-]|\\s*$).*"));
+                        || (GREETING_CUES.contains(prevWord) && CLAUSE_AFTER.matcher(following).lookingAt());
             }
             if (!candidate) {
                 i++;

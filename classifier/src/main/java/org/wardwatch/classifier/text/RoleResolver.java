@@ -25,6 +25,7 @@ public final class RoleResolver {
                     + "|(?:(?:our|the|a|an|is|was|has|who|as|now|new|newly|lovely|brilliant|fab|fabulous|amazing|wonderful|own|deputy|senior|lead|head|trust|ward|unit|team|qualified|appointed|joins?|joined|us|from|in|of|at|on|with|\\p{L}+'s)\\s+){0,5})$");
     private static final Pattern CONTEXT_GAP_BEFORE = Pattern.compile("^[\\s,:\\p{Ll}'’-]{0,20}$");
 
+    private static final Pattern FORMAL_BEFORE = Pattern.compile("\\b(?:mrs?|ms|miss|mx)\\.?\\s$");
     public List<PersonRole> resolve(Caption caption, List<TextFinding> findings) {
         List<PersonRole> out = new ArrayList<>();
         double captionStaff = 0;
@@ -83,7 +84,7 @@ public final class RoleResolver {
                 }
             }
             String before = caption.lowerWindow(name.start() - 5, name.start());
-            double formal = before.matches(".*\\b(?:mrs?|ms|miss|mx)\\.?\\s$") ? 0.2 : 0;
+            double formal = FORMAL_BEFORE.matcher(before).find() ? 0.2 : 0;
             double patient = patientAdjacent + age + carePatient + settingPatient + ward + formal;
             double staff = staffAdjacent + captionStaff;
             PersonRole.Role role;

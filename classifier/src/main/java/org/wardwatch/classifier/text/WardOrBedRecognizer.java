@@ -19,6 +19,13 @@ public final class WardOrBedRecognizer extends PatternRecognizer {
     private static final Pattern MEETING_ROOM_BEFORE = Pattern.compile(
             "\\b(?:meeting|conference|seminar|training|board|committee|interview|prayer|quiet|staff|break|lecture|class|team)\\s*$");
 
+    private static final Pattern GENERIC_FIRST = Pattern.compile("(?:our|the|this|new|a|every|each|your|their|my|whole|acute|inpatient|mental|day)[\\s-]");
+    private static int words(String s) {
+        int n = 1;
+        for (int i = 1; i < s.length(); i++) if (Character.isWhitespace(s.charAt(i)) && !Character.isWhitespace(s.charAt(i - 1))) n++;
+        return n;
+    }
+
     public WardOrBedRecognizer() {
         super(FindingTypes.WARD_OR_BED,
                 List.of(NamedPattern.of("bed-or-room", "\\b(?:bed|bay|room|side\\s+room|cubicle|bedroom|bed\\s*space)\\s*(?:no\\.?\\s*|number\\s*)?\\d{1,3}[a-f]?\\b", BED),
@@ -36,13 +43,14 @@ public final class WardOrBedRecognizer extends PatternRecognizer {
     protected double validate(Caption caption, Matcher m, NamedPattern pattern, int start, int end) {
         if (pattern.name().equals("bed-or-room")
                 && MEETING_ROOM_BEFORE.matcher(caption.lowerWindow(start - 25, start)).find()) return 0;
-        if (pattern.name().equals("described-unit") && m.group().trim().split("\\s+").length <= 2) return BARE_WARD; // "the ward"
+        if (pattern.name().equals("described-unit") && words(m.group().trim()) <= 2) return BARE_WARD; // "the ward"
         if (pattern.name().equals("named-ward")) {
             String first = caption.lower().substring(start, end);
-            String firstWord = first.split("[\\s-]")[0];
+            int space = first.indexOf(' ');
+            String firstWord = space < 0 ? first : first.substring(0, space);
             if (NameLexicon.shared().isCommonCapitalisedWord(firstWord) && !NameLexicon.shared().isFirstName(firstWord)) return 0;
             // Sentence openers and generic words are not ward names: "Our Ward", "The Unit", "New Unit".
-            if (first.matches("(?:our|the|this|new|a|every|each|your|their|my|whole|acute|inpatient|mental|day)[\\s-].*")) return 0;
+            if (GENERIC_FIRST.matcher(first).lookingAt()) return 0;
         }
         return pattern.score();
     }

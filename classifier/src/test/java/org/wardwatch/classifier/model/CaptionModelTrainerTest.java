@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,9 +71,9 @@ class CaptionModelTrainerTest {
         for (LabelledCaption c : slice) tsv.append(c.label()).append('\t').append(c.text()).append('\n');
         Files.writeString(corpus, tsv);
         Path out = dir.resolve("model.bin");
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        new TrainText().run(corpus, out, SMALL, 2, new PrintStream(log, true, StandardCharsets.UTF_8));
-        String printed = log.toString(StandardCharsets.UTF_8);
+        java.io.StringWriter log = new java.io.StringWriter();
+        new TrainText().run(corpus, out, SMALL, 2, new java.io.PrintWriter(log));
+        String printed = log.toString();
         assertThat(printed).contains("2-fold cross-validation").contains("identifying").contains("wrote " + out);
         try (InputStream in = Files.newInputStream(out)) {
             assertThat(CaptionModel.read(in).predict("Patients on the ward", List.of())).hasSize(3);
