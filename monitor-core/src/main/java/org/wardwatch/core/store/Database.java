@@ -58,7 +58,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot open database " + redact(url) + ": " + rootMessage(e), e);
         }
         try {
-            migrate(ds, schema);
+            migrate(ds, schema, url.startsWith("jdbc:postgresql:") ? "postgresql" : "h2");
         } catch (RuntimeException e) {
             ds.close();
             throw new StoreException("cannot migrate database " + redact(url) + ": " + rootMessage(e), e);
@@ -66,10 +66,11 @@ public final class Database implements AutoCloseable {
         return new Database(ds);
     }
 
-    private static void migrate(DataSource ds, String schema) {
+    /** @param vendor the folder of vendor-specific migrations ({vendor} is Spring's placeholder, not Flyway's) */
+    private static void migrate(DataSource ds, String schema, String vendor) {
         var flyway = Flyway.configure()
                 .dataSource(ds)
-                .locations("classpath:db/migration/common", "classpath:db/migration/{vendor}")
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
                 .failOnMissingLocations(false);
         if (schema != null) flyway.schemas(schema).defaultSchema(schema);
         flyway.load().migrate();
