@@ -21,6 +21,9 @@ import org.wardwatch.core.media.MediaVault;
 import org.wardwatch.core.pipeline.Analyzers;
 import org.wardwatch.core.pipeline.IngestPipeline;
 import org.wardwatch.core.digest.DigestBuilder;
+import org.wardwatch.core.recheck.RemovalRecheck;
+import org.wardwatch.core.schedule.ScheduleSettings;
+import org.wardwatch.core.schedule.WardWatchScheduler;
 import org.wardwatch.core.digest.DigestLedger;
 import org.wardwatch.core.digest.DigestRenderer;
 import org.wardwatch.core.digest.DigestSender;
@@ -72,6 +75,7 @@ public final class AppContext implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private Database database;
     private Crawlers crawlers;
+    private WardWatchScheduler scheduler;
     private MediaVault vault;
     private Analyzers analyzers;
     private Mailer mailer;
@@ -255,6 +259,28 @@ public final class AppContext implements AutoCloseable {
                 new DigestRenderer(), new DigestLedger(jdbi, clock()),
                 new SmtpMailer(config.smtp(), Secrets.smtpPassword(config)), RetryPolicy.DEFAULT,
                 digest.sendEmpty(), digest.extraRecipients());
+    }
+
+    /** Re-checks posts with an open case or removal request against their platforms. */
+    public RemovalRecheck recheck() {
+        Crawlers c = crawlers();
+        return new RemovalRecheck(database().jdbi(), registry(), p -> c.sources().get(p), clock());
+    }
+
+    /**
+     * The Quartz schedule in the WardWatch database: a crawl job per active account and the removal
+     * re-check. Built, not started: {@code serve} calls {@code start()}; other parts add their jobs
+     * through {@code quartz()} first. Closing the context stops it, letting running crawls finish.
+     */
+    public synchronized WardWatchScheduler scheduler() {
+        if (scheduler == null) {
+            IngestPipeline pipeline = pipeline();
+            RemovalRecheck recheck = recheck();
+            scheduler = new WardWatchScheduler(database(), registry(), ScheduleSettings.from(config),
+                    pipeline::crawlAccount, recheck::runOnce, clock());
+            closeables.add(scheduler);
+        }
+        return scheduler;
     }
 
     /** Builds the value on the first call and keeps it, so quick commands never load a model. */

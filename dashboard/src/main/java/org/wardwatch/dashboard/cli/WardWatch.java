@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 AccountsCommand.class,
                 CrawlCommand.class,
+                RecheckCommand.class,
                 PurgeCommand.class,
                 DigestCommand.class,
                 ClassifyTextCommand.class,
