@@ -1,10 +1,14 @@
 package org.wardwatch.core.risk;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.wardwatch.core.analysis.ImageAnalysis;
 import org.wardwatch.core.analysis.ImageLabel;
@@ -85,6 +89,11 @@ public final class RiskPolicy {
         return new RiskDecision(risk, reasons, signals, risk >= threshold);
     }
 
+    /** Signals in the order a reviewer needs them: who, then where, then what happened. */
+    private static final List<String> ORDER = List.of("PERSON_NAME", "NHS_NUMBER", "DATE_OF_BIRTH", "AGE", "PERINATAL",
+            "WARD_OR_BED", "CARE_EVENT", "HEALTH_DETAIL", "PATIENT_CONTEXT");
+    private static final int MAX_QUOTES = 3;
+
     private static void text(String where, TextAnalysis t, List<String> reasons, Set<String> signals, List<Double> weights) {
         if (t.identifying()) {
             weights.add(Math.min(0.95, 0.6 + 0.35 * t.score()));
@@ -92,14 +101,32 @@ public final class RiskPolicy {
             weights.add(0.2);
         }
         if (!t.identifying() && !t.patientContext()) return;
-        Set<String> said = new LinkedHashSet<>();
+        Map<String, List<String>> quotes = new TreeMap<>(Comparator.comparingInt(RiskPolicy::rank).thenComparing(x -> x));
         for (TextFinding f : t.findings()) {
             signals.add(f.type());
-            String phrase = phrase(f.type());
-            String reason = where + " " + phrase + ": '" + f.text() + "'";
-            if (said.add(reason)) reasons.add(reason);
+            quotes.computeIfAbsent(f.type(), k -> new ArrayList<>()).add(f.text().strip());
         }
-        if (said.isEmpty()) reasons.add(where + (t.identifying() ? " identifies a patient" : " refers to patients"));
+        for (Map.Entry<String, List<String>> e : quotes.entrySet()) {
+            List<String> spans = outermost(e.getValue());
+            String shown = spans.stream().limit(MAX_QUOTES).map(q -> "'" + q + "'").collect(Collectors.joining(", "));
+            if (spans.size() > MAX_QUOTES) shown += " and " + (spans.size() - MAX_QUOTES) + " more";
+            reasons.add(where + " " + phrase(e.getKey()) + ": " + shown);
+        }
+        if (quotes.isEmpty()) reasons.add(where + (t.identifying() ? " identifies a patient" : " refers to patients"));
+    }
+
+    private static int rank(String type) {
+        int i = ORDER.indexOf(type);
+        return i < 0 ? ORDER.size() : i;
+    }
+
+    /** Distinct spans, leaving out any that another span of the same signal already contains ('PICU' in 'the PICU'). */
+    static List<String> outermost(List<String> spans) {
+        List<String> distinct = spans.stream().distinct().toList();
+        return distinct.stream()
+                .filter(s -> distinct.stream().noneMatch(o -> o.length() > s.length()
+                        && o.toLowerCase(Locale.ROOT).contains(s.toLowerCase(Locale.ROOT))))
+                .toList();
     }
 
     static String phrase(String type) {
