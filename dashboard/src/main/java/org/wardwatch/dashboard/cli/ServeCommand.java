@@ -3,6 +3,10 @@ package org.wardwatch.dashboard.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.wardwatch.core.digest.DigestSchedule;
+import org.wardwatch.core.retention.PurgeJob;
+import org.wardwatch.core.retention.RetentionPurge;
+import org.wardwatch.core.schedule.WardWatchScheduler;
 import org.wardwatch.dashboard.AppContext;
 import org.wardwatch.dashboard.web.WebApp;
 
@@ -27,9 +31,15 @@ public final class ServeCommand implements Callable<Integer> {
         AppContext ctx = root.context();
         int p = port != null ? port : ctx.config().dashboard().port();
         ctx.database();
+        WardWatchScheduler scheduler = ctx.scheduler();
+        DigestSchedule.install(scheduler.quartz(), ctx.digestSender(), ctx.config().digest());
+        PurgeJob.install(scheduler, new RetentionPurge(ctx.database().jdbi(), ctx.vault(), ctx.clock()),
+                ctx.config().retention().resolvedMediaDays());
+        scheduler.start();
         WebApp web = ctx.webApp().start(host, p);
         System.out.println("WardWatch dashboard on http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + web.port()
-                + " (data in " + ctx.dataDir() + "); Ctrl+C stops it");
+                + " (data in " + ctx.dataDir() + "); crawling " + ctx.registry().activeAccounts().size()
+                + " active accounts on schedule; Ctrl+C stops it");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             ctx.close();
