@@ -43,6 +43,7 @@ import org.wardwatch.dashboard.accounts.AccountStore;
 import org.wardwatch.dashboard.api.ApiRoutes;
 import org.wardwatch.dashboard.audit.AuditLog;
 import org.wardwatch.dashboard.audit.AuditRoutes;
+import org.wardwatch.dashboard.digest.DigestRoutes;
 import org.wardwatch.dashboard.audit.ProviderAudit;
 import org.wardwatch.dashboard.auth.ApiTokens;
 import org.wardwatch.dashboard.auth.AuthRoutes;
@@ -232,7 +233,8 @@ public final class AppContext implements AutoCloseable {
                 new AccountRoutes(new AccountStore(jdbi, clock),
                         (text, name) -> registry().importFile(RegistryReader.parseCsv(text, name)).toString(),
                         auditLog(), views),
-                new ApiRoutes(new QueueStore(jdbi), reviewCases(), requestStore(), new ProviderAudit(jdbi), auditLog()));
+                new ApiRoutes(new QueueStore(jdbi), reviewCases(), requestStore(), new ProviderAudit(jdbi), auditLog()),
+                new DigestRoutes(digestSender(), config.digest(), views, clock));
     }
 
     /** The dashboard, not yet started. Sessions live as long as this web app. */
