@@ -18,6 +18,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.wardwatch.core.config.WardWatchConfig;
+import org.wardwatch.core.schedule.WardWatchScheduler;
 
 /**
  * Puts the weekly {@link DigestJob} on a Quartz scheduler with a cron trigger in the configured zone
@@ -63,6 +64,16 @@ public final class DigestSchedule {
                         .inTimeZone(TimeZone.getTimeZone(zone))
                         .withMisfireHandlingInstructionFireAndProceed()) // down at 08:00: send when back up
                 .build();
+    }
+
+    /**
+     * Adds the weekly digest to WardWatch's schedule (the clustered JDBC job store): the job is built
+     * with its sender, and the cron trigger is placed or updated. Call it before {@code start()}.
+     */
+    public static void install(WardWatchScheduler schedule, DigestSender sender, WardWatchConfig.Digest config)
+            throws SchedulerException {
+        schedule.register(DigestJob.class, () -> new DigestJob(sender));
+        install(schedule.quartz(), sender, config);
     }
 
     /**
