@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.quartz.SchedulerException;
 import org.wardwatch.core.config.ConfigException;
 import org.wardwatch.core.config.ConfigLoader;
 import org.wardwatch.core.config.Secrets;
@@ -27,7 +26,6 @@ import org.wardwatch.core.schedule.ScheduleSettings;
 import org.wardwatch.core.schedule.WardWatchScheduler;
 import org.wardwatch.core.digest.DigestLedger;
 import org.wardwatch.core.digest.DigestRenderer;
-import org.wardwatch.core.digest.DigestSchedule;
 import org.wardwatch.core.digest.DigestSender;
 import org.wardwatch.core.digest.RetryPolicy;
 import org.wardwatch.core.mail.SmtpMailer;
@@ -283,11 +281,6 @@ public final class AppContext implements AutoCloseable {
             scheduler = new WardWatchScheduler(database(), registry(), ScheduleSettings.from(config),
                     pipeline::crawlAccount, recheck::runOnce, clock());
             closeables.add(scheduler);
-            try {
-                DigestSchedule.install(scheduler, digestSender(), config.digest());
-            } catch (SchedulerException e) {
-                throw new IllegalStateException("cannot schedule the weekly digest: " + e.getMessage(), e);
-            }
         }
         return scheduler;
     }
