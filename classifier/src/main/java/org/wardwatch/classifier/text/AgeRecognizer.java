@@ -38,6 +38,13 @@ public final class AgeRecognizer extends PatternRecognizer {
     }
 
     @Override
+    protected boolean mayMatch(Caption caption) {
+        String t = caption.text();
+        for (int i = 0; i < t.length(); i++) if (t.charAt(i) >= '0' && t.charAt(i) <= '9') return true;
+        return caption.lower().contains("old"); // "sixteen-year-old"
+    }
+
+    @Override
     protected double validate(Caption caption, Matcher m, NamedPattern pattern, int start, int end) {
         String lower = caption.lower();
         String after = lower.substring(end, Math.min(lower.length(), end + 60));

@@ -39,6 +39,15 @@ public final class Caption {
         return text;
     }
 
+    /** Whether any word of the caption starts with one of the stems (lower case). */
+    public boolean anyWordStartsWith(List<String> stems) {
+        for (Token t : tokens) {
+            String w = t.lower();
+            for (int i = 0; i < stems.size(); i++) if (w.startsWith(stems.get(i))) return true;
+        }
+        return false;
+    }
+
     /** Lower case with the same length and offsets as {@link #text()}. */
     public String lower() {
         return lower;

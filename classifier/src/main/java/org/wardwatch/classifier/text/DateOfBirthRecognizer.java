@@ -35,6 +35,12 @@ public final class DateOfBirthRecognizer extends PatternRecognizer {
     }
 
     @Override
+    protected boolean mayMatch(Caption caption) {
+        String l = caption.lower();
+        return l.contains("born") || l.contains("birth") || l.contains("dob") || l.contains("d.o.b") || l.contains("b.");
+    }
+
+    @Override
     protected double validate(Caption caption, Matcher m, NamedPattern pattern, int start, int end) {
         String before = caption.lowerWindow(m.start() - 40, m.start());
         if (ORGANISATION_BEFORE.matcher(before).find()) return 0;

@@ -8,6 +8,16 @@ import java.util.List;
  * ("Eating Disorders Awareness Week"), so the score is modest and the decision needs a person too.
  */
 public final class HealthDetailRecognizer extends PatternRecognizer {
+    /** First letters of every word the patterns start with; a caption with none of them is skipped unscanned. */
+    private static final List<String> STEMS = List.of("self", "cutting", "overdos", "suicid", "attempt", "ligature", "scar",
+            "schizo", "bipolar", "psychos", "psychotic", "depress", "anorexi", "bulimi", "eating", "ptsd", "ocd", "emotionally",
+            "personality", "eupd", "bpd", "dementia", "alzheimer", "delirium", "autis", "adhd", "learning", "epilep", "stroke",
+            "cancer", "diabet", "covid", "sepsis", "hepatitis", "hiv", "dialysis", "chemo", "alcohol", "addict", "heroin",
+            "opiate", "opioid", "crack", "cocaine", "sober", "sobriety", "clean", "day", "clozapine", "lithium", "olanzapine",
+            "risperidone", "aripiprazole", "quetiapine", "haloperidol", "sertraline", "fluoxetine", "citalopram", "mirtazapine",
+            "diazepam", "lorazepam", "methadone", "buprenorphine", "naloxone", "depot", "insulin", "morphine", "tube", "ng",
+            "feeding", "drip", "ventilator", "intubated", "amputation", "wound", "pressure", "recovery", "recovering", "diagnos", "living");
+
     public HealthDetailRecognizer() {
         super(FindingTypes.HEALTH_DETAIL,
                 List.of(NamedPattern.of("self-harm", "\\b(?:self[\\s-]?harm(?:ing)?(?:\\s+free)?|self[\\s-]?injur(?:y|ies|ing)|cutting|overdosed?|suicide\\s+attempt|attempted\\s+suicide|ligature|scars?)\\b", 0.6),
@@ -16,5 +26,10 @@ public final class HealthDetailRecognizer extends PatternRecognizer {
                         NamedPattern.of("medication", "\\b(?:clozapine|lithium|olanzapine|risperidone|aripiprazole|quetiapine|haloperidol|sertraline|fluoxetine|citalopram|mirtazapine|diazepam|lorazepam|methadone|buprenorphine|naloxone|depot|insulin|morphine)\\b", 0.55),
                         NamedPattern.of("treatment", "\\b(?:tube[\\s-]fed|ng\\s+tube|feeding\\s+tube|on\\s+a\\s+drip|ventilator|intubated|amputation|wound|pressure\\s+sore|in\\s+recovery\\s+from|recovering\\s+from|diagnosed\\s+with|diagnosis\\s+of|living\\s+with)\\b", 0.5)),
                 List.of("his", "her", "their", "patient", "after", "since", "free", "recovery"), 30, 0.1);
+    }
+
+    @Override
+    protected boolean mayMatch(Caption caption) {
+        return caption.anyWordStartsWith(STEMS);
     }
 }

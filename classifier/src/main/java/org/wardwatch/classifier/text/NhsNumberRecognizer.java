@@ -22,6 +22,14 @@ public final class NhsNumberRecognizer extends PatternRecognizer {
     }
 
     @Override
+    protected boolean mayMatch(Caption caption) {
+        String t = caption.text();
+        int digits = 0;
+        for (int i = 0; i < t.length() && digits < 10; i++) if (t.charAt(i) >= '0' && t.charAt(i) <= '9') digits++;
+        return digits >= 10;
+    }
+
+    @Override
     protected double validate(Caption caption, Matcher m, NamedPattern pattern, int start, int end) {
         return passesModulus11(caption.text().substring(start, end)) ? pattern.score() : 0;
     }

@@ -35,10 +35,11 @@ public final class PatientContextRecognizer extends PatternRecognizer {
 
     public PatientContextRecognizer() {
         super(FindingTypes.PATIENT_CONTEXT,
-                List.of(NamedPattern.of("service-users", "\\b(?:service[\\s-]users?|inpatients|in-patients|people\\s+who\\s+use\\s+(?:our|the)\\s+services?|people\\s+in\\s+our\\s+care|those\\s+in\\s+our\\s+care)\\b", STRONG),
+                List.of(NamedPattern.of("former-patient", "\\b(?:former|ex|current|past)[\\s-]+(?:patients?|service[\\s-]users?|inpatients?|residents?)\\b", STRONG),
+                        NamedPattern.of("service-users", "\\b(?:service[\\s-]users?|inpatients|in-patients|people\\s+who\\s+use\\s+(?:our|the)\\s+services?|people\\s+in\\s+our\\s+care|those\\s+in\\s+our\\s+care)\\b", STRONG),
                         NamedPattern.of("our-patients", "\\b(?:our|one\\s+of\\s+our|two\\s+of\\s+our|some\\s+of\\s+our|a\\s+few\\s+of\\s+our|the)\\s+(?:\\w+\\s+)?(?:patients?|residents|young\\s+people|clients|mums|lads|ladies|gents|guys)\\b", STRONG),
                         NamedPattern.of("group-in-setting", "\\b" + GROUP + SETTING, STRONG),
-                        NamedPattern.of("patient-named", "\\b(?<v>patients?)\\s+(?=(?-i:\\p{Lu}\\p{Ll}+))", STRONG),
+                        NamedPattern.mixedCase("patient-named", "\\b(?<v>patients?)\\s+(?=(?-i:\\p{Lu}\\p{Ll}+))", STRONG),
                         NamedPattern.of("patients", "\\b(?:patients|residents)\\b", WEAK)),
                 List.of("ward", "unit", "today", "session", "activity", "group", "garden", "enjoyed", "our"), 50, 0.0);
     }

@@ -13,18 +13,32 @@ import org.wardwatch.core.analysis.TextFinding;
  * reported span with a group named {@code v}; otherwise the whole match is reported.
  */
 public abstract class PatternRecognizer implements Recognizer {
-    /** A pattern and the score a match starts with. */
-    protected record NamedPattern(String name, Pattern pattern, double score) {
-        boolean hasSpanGroup() {
-            return pattern.pattern().contains("(?<v>");
+    /**
+     * A pattern and the score a match starts with. Case-insensitive patterns are written in lower case
+     * and run on the caption's lower-case copy (same offsets), which is several times faster than
+     * Java's case-insensitive matching.
+     */
+    protected record NamedPattern(String name, Pattern pattern, double score, boolean onLower, boolean hasSpanGroup) {
+        private static final Pattern ESCAPES = Pattern.compile("\\\\[pP]\\{\\w+}|\\\\.|\\(\\?-i:");
+
+        /** Case-insensitive: the regex must be lower case (escapes aside). */
+        static NamedPattern of(String name, String regex, double score) {
+            String literal = ESCAPES.matcher(regex).replaceAll("");
+            for (int i = 0; i < literal.length(); i++) {
+                if (Character.isUpperCase(literal.charAt(i))) {
+                    throw new IllegalArgumentException("pattern " + name + " runs on lower-case text but has upper case: " + regex);
+                }
+            }
+            return new NamedPattern(name, Pattern.compile(regex), score, true, regex.contains("(?<v>"));
         }
 
-        static NamedPattern of(String name, String regex, double score) {
-            return new NamedPattern(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), score);
+        /** Case-insensitive on the original text, for patterns that also test capitals with {@code (?-i:...)}. */
+        static NamedPattern mixedCase(String name, String regex, double score) {
+            return new NamedPattern(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), score, false, regex.contains("(?<v>"));
         }
 
         static NamedPattern caseSensitive(String name, String regex, double score) {
-            return new NamedPattern(name, Pattern.compile(regex), score);
+            return new NamedPattern(name, Pattern.compile(regex), score, false, regex.contains("(?<v>"));
         }
     }
 
@@ -50,9 +64,10 @@ public abstract class PatternRecognizer implements Recognizer {
 
     @Override
     public List<TextFinding> recognize(Caption caption) {
+        if (!mayMatch(caption)) return List.of();
         List<TextFinding> out = new ArrayList<>(2);
         for (NamedPattern p : patterns) {
-            Matcher m = p.pattern().matcher(caption.text());
+            Matcher m = p.pattern().matcher(p.onLower() ? caption.lower() : caption.text());
             while (m.find()) {
                 boolean group = p.hasSpanGroup() && m.start("v") >= 0;
                 int start = group ? m.start("v") : m.start();
@@ -74,6 +89,11 @@ public abstract class PatternRecognizer implements Recognizer {
         if (before.find()) return true;
         Matcher after = context.matcher(lower).region(end, Math.min(lower.length(), end + contextWindow));
         return after.find();
+    }
+
+    /** A cheap test that lets a recognizer skip its patterns on captions that cannot match (most captions). */
+    protected boolean mayMatch(Caption caption) {
+        return true;
     }
 
     /**

@@ -23,6 +23,7 @@ public final class RoleResolver {
     private static final Pattern ROLE_GAP_AFTER = Pattern.compile(
             "^\\s*(?:(?:,|–|-|—|\\(|:)\\s*(?:[\\p{L}\\d'’-]+\\s+){0,4}"
                     + "|(?:(?:our|the|a|an|is|was|has|who|as|now|new|newly|lovely|brilliant|fab|fabulous|amazing|wonderful|own|deputy|senior|lead|head|trust|ward|unit|team|qualified|appointed|joins?|joined|us|from|in|of|at|on|with|\\p{L}+'s)\\s+){0,5})$");
+    private static final Pattern CONTEXT_GAP_AFTER = Pattern.compile("^\\s*(?:,|–|-|—|\\()\\s*(?:a|an|our|one\\s+of)?\\s*$");
     private static final Pattern CONTEXT_GAP_BEFORE = Pattern.compile("^[\\s,:\\p{Ll}'’-]{0,20}$");
 
     private static final Pattern FORMAL_BEFORE = Pattern.compile("\\b(?:mrs?|ms|miss|mx)\\.?\\s$");
@@ -70,6 +71,9 @@ public final class RoleResolver {
                     case FindingTypes.PATIENT_CONTEXT -> {
                         if (f.end() <= name.start() && name.start() - f.end() <= 20
                                 && CONTEXT_GAP_BEFORE.matcher(text.substring(f.end(), name.start())).matches()) patientAdjacent = ADJACENT;
+                        // "Kevin, a former patient" / "Kevin, one of our service users": the cue in apposition after the name.
+                        if (f.start() >= name.end() && f.start() - name.end() <= 25 && f.score() >= PatientContextRecognizer.STRONG
+                                && CONTEXT_GAP_AFTER.matcher(text.substring(name.end(), f.start())).matches()) patientAdjacent = ADJACENT;
                     }
                     case FindingTypes.PERINATAL -> {
                         if (f.start() <= name.start() && name.start() < f.end()) patientAdjacent = ADJACENT;

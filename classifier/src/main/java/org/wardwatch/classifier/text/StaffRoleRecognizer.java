@@ -12,7 +12,7 @@ public final class StaffRoleRecognizer extends PatternRecognizer {
 
     public StaffRoleRecognizer() {
         super(FindingTypes.STAFF_ROLE,
-                List.of(NamedPattern.of("role", "\\b" + ROLES + "\\b\\.?", 0.9)),
+                List.of(NamedPattern.of("role", "\\b" + ROLES + "(?:s|'s)?\\b\\.?", 0.9)),
                 List.of(), 0, 0);
     }
 }

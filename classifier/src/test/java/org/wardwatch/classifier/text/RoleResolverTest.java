@@ -29,7 +29,8 @@ class RoleResolverTest {
             "Priya Shah, our new OT, started on the rehab unit this week|Priya Shah",
             "Thanks to Mark Simpson from the estates team for fixing the ward fence|Mark Simpson",
             "Our Director of Nursing Julie Dawson visited the wards|Julie Dawson",
-            "Goodbye to Emma who retires after 30 years with us|Emma"})
+            "Goodbye to Emma who retires after 30 years with us|Emma",
+            "Massive thanks to Becky, one of our amazing HCAs, for the ward garden|Becky"})
     void staffAreStaff(String text, String name) {
         assertThat(roleOf(text, name)).isEqualTo(PersonRole.Role.STAFF);
     }
@@ -42,7 +43,8 @@ class RoleResolverTest {
             "Welcome back to Wayne who was readmitted at the weekend|Wayne",
             "Lewis has been with us on the PICU for three weeks|Lewis",
             "Well done to our patient Sam, who is also a keen nurse in the making|Sam",
-            "Congratulations Abbie, 15, on your art exhibition from the inpatient unit|Abbie"})
+            "Congratulations Abbie, 15, on your art exhibition from the inpatient unit|Abbie",
+            "'The staff here saved my life' – Kevin, a former patient of the unit|Kevin"})
     void patientsArePatients(String text, String name) {
         assertThat(roleOf(text, name)).isEqualTo(PersonRole.Role.PATIENT);
     }
