@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
                 CommandLine.HelpCommand.class,
                 ServeCommand.class,
                 DemoCommand.class,
+                BenchQueueCommand.class,
                 UsersCommand.class,
         })
 public final class WardWatch implements Callable<Integer> {
