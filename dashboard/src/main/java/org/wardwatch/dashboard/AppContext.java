@@ -232,9 +232,23 @@ public final class AppContext implements AutoCloseable {
                 new AuditRoutes(new ProviderAudit(jdbi), auditLog(), views),
                 new AccountRoutes(new AccountStore(jdbi, clock),
                         (text, name) -> registry().importFile(RegistryReader.parseCsv(text, name)).toString(),
-                        auditLog(), views),
+                        this::registryChanged, auditLog(), views),
                 new ApiRoutes(new QueueStore(jdbi), reviewCases(), requestStore(), new ProviderAudit(jdbi), auditLog()),
                 new DigestRoutes(digestSender(), config.digest(), views, clock));
+    }
+
+    /** After the accounts page changed the registry: a running schedule picks the change up at once. */
+    private void registryChanged() {
+        WardWatchScheduler running;
+        synchronized (this) {
+            running = scheduler;
+        }
+        if (running == null) return;
+        try {
+            running.syncAccounts();
+        } catch (org.quartz.SchedulerException e) {
+            throw new IllegalStateException("schedule not updated: " + e.getMessage(), e);
+        }
     }
 
     /** The dashboard, not yet started. Sessions live as long as this web app. */

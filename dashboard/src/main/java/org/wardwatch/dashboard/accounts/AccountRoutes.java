@@ -26,12 +26,15 @@ public final class AccountRoutes implements Routes {
 
     private final AccountStore accounts;
     private final Importer importer;
+    private final Runnable registryChanged;
     private final AuditLog audit;
     private final Views views;
 
-    public AccountRoutes(AccountStore accounts, Importer importer, AuditLog audit, Views views) {
+    /** @param registryChanged told after every change, so a running schedule follows the registry */
+    public AccountRoutes(AccountStore accounts, Importer importer, Runnable registryChanged, AuditLog audit, Views views) {
         this.accounts = accounts;
         this.importer = importer;
+        this.registryChanged = registryChanged;
         this.audit = audit;
         this.views = views;
     }
@@ -68,6 +71,7 @@ public final class AccountRoutes implements Routes {
             AccountRow a = accounts.byId(id).orElseThrow(() -> new NotFoundResponse("no such account"));
             boolean active = "true".equals(ctx.formParam("active"));
             accounts.setActive(id, active);
+            registryChanged.run();
             audit.record(u.username(), active ? "account_activated" : "account_deactivated", "account", id,
                     a.organisationId(), a.platform() + " " + a.handle());
             Web.flash(ctx, a.name() + " (" + a.platform() + ") " + (active ? "reactivated" : "deactivated: it will not be crawled") + ".");
@@ -89,6 +93,7 @@ public final class AccountRoutes implements Routes {
             String text = new String(file.content().readAllBytes(), StandardCharsets.UTF_8);
             try {
                 String summary = importer.importCsv(text, file.filename());
+                registryChanged.run();
                 audit.record(u.username(), "accounts_imported", "account", null, null, file.filename() + ": " + summary);
                 Web.flash(ctx, "Imported " + file.filename() + ": " + summary);
             } catch (Exception e) {
@@ -128,6 +133,7 @@ public final class AccountRoutes implements Routes {
                 saved = id;
                 audit.record(u.username(), "account_edited", "account", id, null, a.platform().id() + " " + a.handle());
             }
+            registryChanged.run();
             Web.flash(ctx, a.name() + " (" + a.platform().id() + ") saved.");
             ctx.redirect("/accounts?org=" + accounts.byId(saved).map(AccountRow::organisationId).orElse(0L));
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -69,6 +69,7 @@ class DashboardBrowserTest {
     @Test
     void reviewerWorksACaseFromQueueToRemoval() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        signOut();
         browser.get(base + "/");
         shot("01-sign-in");
         signIn("reviewer");
