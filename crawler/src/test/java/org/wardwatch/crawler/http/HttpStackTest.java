@@ -175,8 +175,9 @@ class HttpStackTest {
         try (HttpStack slow = new HttpStack(CrawlerTesting.settings().withRate(2.0), clock)) {
             wm.stubFor(get("/r").willReturn(aResponse().withBody("r")));
             for (int i = 0; i < 4; i++) slow.get(url("/r"));
-            // 2 a second: the 2nd, 3rd and 4th requests wait for their half-second slots
-            assertThat(clock.now()).isEqualTo(NOW.plusMillis(1500));
+            // 2 a second, paced a tenth under: the 2nd, 3rd and 4th requests wait for slots 0.556 s apart
+            assertThat(clock.now()).isEqualTo(NOW.plusNanos(3 * HostThrottle.spacingNanos(2.0)));
+            assertThat(HostThrottle.spacingNanos(2.0)).isBetween(550_000_000L, 560_000_000L);
             assertThat(slow.throttle().requestCount()).isEqualTo(4);
         }
     }
