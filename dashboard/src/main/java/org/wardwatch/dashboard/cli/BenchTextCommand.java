@@ -28,7 +28,7 @@ final class BenchTextCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Captions to analyse.")
     Path file;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "10", description = "Warm-up seconds (default: ${DEFAULT-VALUE}).")
     double warmup;
 
     @Option(names = "--seconds", defaultValue = "3", description = "Seconds per measured round (default: ${DEFAULT-VALUE}).")
