@@ -95,6 +95,14 @@ public abstract class BaseSource implements PostSource {
         }
     }
 
+    /**
+     * Whether the account is a person's (staff) with no recorded basis for monitoring it, so that its
+     * owner's opt-out must be honoured: such an account's posts are not read at all.
+     */
+    protected static boolean personWithoutBasis(Account account) {
+        return !account.kind().organisational() && account.monitoringBasis() == null;
+    }
+
     /** A URL builder for an endpoint; a base that is not an http(s) URL is a {@link SourceException}. */
     protected static okhttp3.HttpUrl.Builder url(String endpoint) throws SourceException {
         okhttp3.HttpUrl u = okhttp3.HttpUrl.parse(endpoint);

@@ -60,12 +60,18 @@ public final class BlueskySource extends BaseSource {
         String did = state.externalAccountId();
         boolean first = state.firstCrawl() || did == null;
         AccountSignals signals = null;
-        if (did == null) {
-            String actor = account.handle().replaceFirst("^@", "");
+        // a person who opted out last time is asked again before anything of theirs is read
+        boolean recheckOptOut = personWithoutBasis(account) && !cursor.list("optOuts").isEmpty();
+        if (did == null || recheckOptOut) {
+            String actor = did != null ? did : account.handle().replaceFirst("^@", "");
             JsonNode profile = call(account, url(base + "/xrpc/app.bsky.actor.getProfile").addQueryParameter("actor", actor));
             did = text(profile, "did");
             if (did == null) throw new SourceException(label(account) + ": profile without a DID from " + base);
             signals = signals(profile);
+            if (personWithoutBasis(account) && signals.optedOut()) {
+                // nothing is read; the pipeline records the account as skipped with these signals
+                return new CrawlBatch(List.of(), new CrawlState(state.cursor(), did), signals, List.of());
+            }
         }
         Instant newest = first ? null : instant(cursor.get("newest"));
         String newestUri = first ? null : cursor.get("newestUri");

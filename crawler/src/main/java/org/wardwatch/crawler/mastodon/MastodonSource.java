@@ -84,13 +84,19 @@ public final class MastodonSource extends BaseSource {
         boolean first = state.firstCrawl() || state.externalAccountId() == null;
         String id = state.externalAccountId();
         AccountSignals signals = null;
-        if (id == null) {
+        // a person who opted out last time is asked again before anything of theirs is read
+        boolean recheckOptOut = personWithoutBasis(account) && !cursor.list("optOuts").isEmpty();
+        if (id == null || recheckOptOut) {
             String lookup = url(home.base() + "/api/v1/accounts/lookup").addQueryParameter("acct", home.username())
                     .build().toString();
             JsonNode acct = json(account, send(HttpStack.request(lookup).build()), "account lookup");
             id = text(acct, "id");
             if (id == null) throw new SourceException(label(account) + ": account lookup on " + home.base() + " gave no id");
             signals = signals(acct);
+            if (personWithoutBasis(account) && signals.optedOut()) {
+                // nothing is read; the pipeline records the account as skipped with these signals
+                return new CrawlBatch(List.of(), new CrawlState(state.cursor(), id), signals, List.of());
+            }
         }
         String newest = first ? null : cursor.get("newest");
         Instant cutoff = first ? limits.firstCrawlCutoff(clock.now()) : null;

@@ -126,6 +126,17 @@ class BlueskySourceTest extends WireMockSourceTest {
     }
 
     @Test
+    void aStaffAccountThatOptedOutWithoutARecordedBasisIsNotReadAtAll() throws Exception {
+        Account sam = org.wardwatch.crawler.CrawlerTesting.staff(Platform.BLUESKY, "nurse-sam.bsky.social", wm.baseUrl(), null);
+        wm.stubFor(get(urlPathEqualTo(PROFILE)).willReturn(json("bluesky/profile-opted-out.json")));
+        wm.stubFor(get(urlPathEqualTo(FEED)).willReturn(json("bluesky/feed-page3-last.json")));
+        CrawlBatch batch = bluesky.fetch(sam, CrawlState.FIRST);
+        assertThat(batch.posts()).isEmpty();
+        assertThat(batch.signals().optOuts()).containsExactly("!no-unauthenticated");
+        wm.verify(0, getRequestedFor(urlPathEqualTo(FEED)));
+    }
+
+    @Test
     void aMissingProfileIsAClearError() {
         wm.stubFor(get(urlPathEqualTo(PROFILE)).willReturn(jsonText(400, "{\"error\":\"InvalidRequest\",\"message\":\"Profile not found\"}")));
         assertThatThrownBy(() -> bluesky.fetch(account, CrawlState.FIRST)).isInstanceOf(SourceException.class)

@@ -142,6 +142,27 @@ class MastodonSourceTest extends WireMockSourceTest {
     }
 
     @Test
+    void aStaffAccountThatOptedOutWithoutARecordedBasisIsNotReadAtAll() throws Exception {
+        Account jo = org.wardwatch.crawler.CrawlerTesting.staff(Platform.MASTODON, "@nurse_jo", wm.baseUrl(), null);
+        wm.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).willReturn(json("mastodon/lookup-noindex.json")));
+        wm.stubFor(get(urlPathEqualTo("/api/v1/accounts/109348234567890999/statuses")).willReturn(json("mastodon/statuses-page2.json")));
+        CrawlBatch batch = mastodon.fetch(jo, CrawlState.FIRST);
+        assertThat(batch.posts()).isEmpty();
+        assertThat(batch.signals().optOuts()).contains("noindex");
+        wm.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/accounts/109348234567890999/statuses")));
+    }
+
+    @Test
+    void aStaffAccountWithARecordedBasisIsReadDespiteItsOptOut() throws Exception {
+        Account jo = org.wardwatch.crawler.CrawlerTesting.staff(Platform.MASTODON, "@nurse_jo", wm.baseUrl(), "written consent 2026-10-01");
+        wm.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).willReturn(json("mastodon/lookup-noindex.json")));
+        wm.stubFor(get(urlPathEqualTo("/api/v1/accounts/109348234567890999/statuses")).willReturn(json("mastodon/statuses-page2.json")));
+        CrawlBatch batch = mastodon.fetch(jo, CrawlState.FIRST);
+        assertThat(batch.posts()).hasSize(1);
+        assertThat(batch.signals().optOuts()).contains("noindex");
+    }
+
+    @Test
     void aFirstCrawlStopsAtTheFirstCrawlWindow() throws Exception {
         stubAccount();
         clock.advance(java.time.Duration.ofDays(12));

@@ -154,6 +154,35 @@ class AllPlatformsCrawlTest {
     }
 
     @Test
+    void aStaffAccountThatOptedOutIsSkippedUnlessItsBasisIsRecorded() throws Exception {
+        wm.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).withQueryParam("acct", equalTo("nurse_jo")).atPriority(1)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(stubs.body("mastodon/lookup-noindex.json"))));
+        wm.stubFor(get(urlPathEqualTo("/api/v1/accounts/109348234567890999/statuses"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(stubs.body("mastodon/statuses-page2.json"))));
+        Path accounts = dir.resolve("staff.yaml");
+        Files.writeString(accounts, """
+                organisations:
+                  - name: Northgate NHS Foundation Trust
+                    ods: RXG
+                    accounts:
+                      - {name: Nurse Jo, kind: staff, platform: mastodon, handle: "@nurse_jo", baseUrl: "%1$s"}
+                      - {name: Nurse Jo consented, kind: staff, platform: mastodon, handle: "@nurse_jo@localhost", baseUrl: "%1$s",
+                         monitoringBasis: "written consent 2026-10-01"}
+                """.formatted(wm.baseUrl()));
+
+        Run run = run("crawl", "--once", "--accounts", accounts.toString());
+
+        Map<String, JsonNode> lines = run.byAccount();
+        assertThat(lines.get("Nurse Jo").get("error").asText()).startsWith("skipped: staff account has opted out (noindex");
+        assertThat(lines.get("Nurse Jo").get("newPosts").asInt()).isZero();
+        assertThat(lines.get("Nurse Jo consented").get("error").isNull()).isTrue();
+        assertThat(lines.get("Nurse Jo consented").get("newPosts").asInt()).isEqualTo(1);
+        // the opted-out account's posts were never even asked for: only the consented one's were
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/accounts/109348234567890999/statuses")));
+        assertThat(count("SELECT COUNT(*) FROM accounts WHERE opt_outs LIKE '%noindex%'")).isEqualTo(2);
+    }
+
+    @Test
     void theRecheckFlipsAStubbedDeletionToDeletedInOneRun() throws Exception {
         Path accounts = dir.resolve("accounts.yaml");
         Files.writeString(accounts, stubs.registryYaml());
