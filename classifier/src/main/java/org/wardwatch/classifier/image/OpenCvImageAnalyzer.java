@@ -1,0 +1,135 @@
+package org.wardwatch.classifier.image;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.opencv.core.Mat;
+import org.wardwatch.classifier.image.exif.MetadataReader;
+import org.wardwatch.classifier.image.exif.PhotoMetadata;
+import org.wardwatch.classifier.image.faces.FaceDetector;
+import org.wardwatch.classifier.image.faces.Scaling;
+import org.wardwatch.classifier.image.ocr.TextReader;
+import org.wardwatch.classifier.image.people.PeopleDetector;
+import org.wardwatch.classifier.image.skin.SkinModel;
+import org.wardwatch.classifier.image.wounds.WoundDetector;
+import org.wardwatch.core.analysis.Box;
+import org.wardwatch.core.analysis.ImageAnalysis;
+import org.wardwatch.core.analysis.ImageAnalyzer;
+import org.wardwatch.core.analysis.ImageLabel;
+
+/**
+ * The image side of the classifier: decode (refusing pixel bombs), faces, skin, people, wound-like
+ * regions on skin, EXIF position, and text in the image. Thread-safe: every OpenCV, DL4J and Tesseract
+ * object underneath is held per thread.
+ */
+public final class OpenCvImageAnalyzer implements ImageAnalyzer {
+    /** Skin and wounds are computed on a copy at most this large: colour needs no detail. */
+    private static final int SKIN_SIDE = 512;
+
+    private final ImageDecoder decoder;
+    private final FaceDetector faces;
+    private final SkinModel skin;
+    private final PeopleDetector people;
+    private final WoundDetector wounds;
+    private final MetadataReader metadata;
+    private final TextReader text;
+
+    /**
+     * @param wounds null when no wound model is available
+     * @param text   null when Tesseract is not installed
+     */
+    public OpenCvImageAnalyzer(ImageDecoder decoder, FaceDetector faces, SkinModel skin, PeopleDetector people,
+                               WoundDetector wounds, MetadataReader metadata, TextReader text) {
+        this.decoder = decoder;
+        this.faces = faces;
+        this.skin = skin;
+        this.people = people;
+        this.wounds = wounds;
+        this.metadata = metadata;
+        this.text = text;
+    }
+
+    @Override
+    public ImageAnalysis analyze(byte[] image, String name) {
+        long t0 = System.nanoTime();
+        DecodedImage decoded = decoder.decode(image, name);
+        Mat bgr = decoded.bgr();
+        try {
+            PhotoMetadata meta = metadata.read(image);
+            List<Box> faceBoxes = faces.detect(bgr);
+
+            Scaling small = Scaling.fit(bgr, SKIN_SIDE);
+            List<Box> smallFaces = new ArrayList<>();
+            for (Box f : faceBoxes) {
+                smallFaces.add(new Box((int) (f.x() * small.factor()), (int) (f.y() * small.factor()),
+                        (int) Math.max(1, f.w() * small.factor()), (int) Math.max(1, f.h() * small.factor()), f.score()));
+            }
+            Mat globalSkin = skin.probability(small.image());
+            Mat skinMask = skin.mask(small.image(), smallFaces);
+            double skinFraction = SkinModel.fraction(skinMask);
+
+            // skin regions are found on the small copy, so their boxes are scaled back to original pixels
+            List<Box> peopleBoxes = merge(people.detect(bgr, faceBoxes, null),
+                    scaleUp(people.skinRegions(skinMask), small.factor(), bgr.cols(), bgr.rows()));
+
+            List<Box> woundBoxes = wounds == null ? List.of() : wounds.detect(small.image(), globalSkin).boxes().stream()
+                    .map(b -> scaleBox(b, 1 / small.factor(), bgr.cols(), bgr.rows())).toList();
+            globalSkin.release();
+            skinMask.release();
+            if (small.image() != bgr) small.image().release();
+
+            String words = text == null ? null : text.read(bgr);
+
+            Set<ImageLabel> labels = EnumSet.noneOf(ImageLabel.class);
+            if (!faceBoxes.isEmpty()) labels.add(ImageLabel.FACE);
+            if (!peopleBoxes.isEmpty()) labels.add(ImageLabel.PERSON);
+            if (!woundBoxes.isEmpty()) labels.add(ImageLabel.WOUND_LIKE);
+            if (meta.gps() != null) labels.add(ImageLabel.GEOTAGGED);
+            if (words != null) labels.add(ImageLabel.TEXT);
+            double score = score(faceBoxes, peopleBoxes, woundBoxes, meta, words);
+            return new ImageAnalysis(decoded.width(), decoded.height(), faceBoxes, peopleBoxes, woundBoxes, skinFraction,
+                    meta.gps(), words, labels, score, (System.nanoTime() - t0) / 1_000_000);
+        } finally {
+            bgr.release();
+        }
+    }
+
+    /**
+     * How likely the image shows or identifies a person, as a noisy-or of the signals: a face is the
+     * strongest, a body without a visible face next, a wound on skin is a health detail about someone;
+     * a geotag or text identify only together with a person, so alone they count little.
+     */
+    static double score(List<Box> faces, List<Box> people, List<Box> wounds, PhotoMetadata meta, String words) {
+        double miss = 1;
+        miss *= 1 - 0.95 * max(faces);
+        miss *= 1 - 0.8 * max(people);
+        miss *= 1 - 0.7 * max(wounds);
+        if (meta.gps() != null) miss *= 1 - 0.3;
+        if (words != null) miss *= 1 - 0.15;
+        return Math.round((1 - miss) * 1000) / 1000.0;
+    }
+
+    private static double max(List<Box> boxes) {
+        double m = 0;
+        for (Box b : boxes) m = Math.max(m, b.score());
+        return m;
+    }
+
+    private static List<Box> scaleUp(List<Box> boxes, double factor, int w, int h) {
+        return boxes.stream().map(b -> scaleBox(b, 1 / factor, w, h)).toList();
+    }
+
+    private static Box scaleBox(Box b, double f, int w, int h) {
+        int x = (int) Math.round(b.x() * f), y = (int) Math.round(b.y() * f);
+        int x2 = (int) Math.min(w, Math.round((b.x() + b.w()) * f)), y2 = (int) Math.min(h, Math.round((b.y() + b.h()) * f));
+        return new Box(x, y, Math.max(0, x2 - x), Math.max(0, y2 - y), b.score());
+    }
+
+    private static List<Box> merge(List<Box> a, List<Box> b) {
+        List<Box> all = new ArrayList<>(a);
+        all.addAll(b);
+        return org.wardwatch.classifier.image.faces.Boxes.nonMaxSuppress(all, 0.4);
+    }
+}

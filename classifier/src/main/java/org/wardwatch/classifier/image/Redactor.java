@@ -1,0 +1,61 @@
+package org.wardwatch.classifier.image;
+
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.core.Size;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * The rendition the dashboard and reports show instead of the original: the whole image shrunk to a
+ * coarse grid and blurred, so no face, tattoo or name is recoverable, yet the scene stays
+ * recognisable enough to review. Blurring only the detected faces is not enough (DESIGN.md: a missed
+ * face, a tattoo or a whiteboard stays readable), so everything is blurred. Thread-safe.
+ */
+public final class Redactor {
+    /** The blurred picture keeps at most this many cells along its longer side: a face becomes a few cells. */
+    private static final int GRID = 24;
+    private static final int OUTPUT_SIDE = 480;
+
+    private final ImageDecoder decoder;
+
+    public Redactor() {
+        this(new ImageDecoder());
+    }
+
+    public Redactor(ImageDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the bytes are not a usable image
+     */
+    public byte[] blurredJpeg(byte[] image) {
+        Mat bgr = decoder.decode(image, "image").bgr();
+        try {
+            return blurredJpeg(bgr);
+        } finally {
+            bgr.release();
+        }
+    }
+
+    public byte[] blurredJpeg(Mat bgr) {
+        int longer = Math.max(bgr.cols(), bgr.rows());
+        double out = Math.min(1.0, (double) OUTPUT_SIDE / longer);
+        int ow = Math.max(1, (int) Math.round(bgr.cols() * out)), oh = Math.max(1, (int) Math.round(bgr.rows() * out));
+        double g = (double) GRID / longer;
+        Mat tiny = new Mat();
+        // INTER_AREA averages every pixel of a cell: detail is destroyed, not just hidden under a filter
+        Imgproc.resize(bgr, tiny, new Size(Math.max(1, Math.round(bgr.cols() * g)), Math.max(1, Math.round(bgr.rows() * g))), 0, 0, Imgproc.INTER_AREA);
+        Mat big = new Mat();
+        Imgproc.resize(tiny, big, new Size(ow, oh), 0, 0, Imgproc.INTER_LINEAR);
+        int k = (Math.max(ow, oh) / GRID) | 1;
+        Imgproc.GaussianBlur(big, big, new Size(k, k), 0);
+        MatOfByte buf = new MatOfByte();
+        Imgcodecs.imencode(".jpg", big, buf, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 80));
+        tiny.release();
+        big.release();
+        return buf.toArray();
+    }
+}

@@ -1,0 +1,127 @@
+package org.wardwatch.classifier.image.wounds;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.opencv.core.Mat;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.wardwatch.classifier.image.OpenCv;
+import org.wardwatch.classifier.image.skin.SkinModel;
+
+/**
+ * {@code wardwatch train-wounds}: trains the wound segmenter on {@code wounds/} (FUSeg and Medetec photos
+ * with masks) against {@code negatives/} and {@code skin/} (no wounds anywhere), leaving out the
+ * {@link WoundSplit held-out} fifth, and writes the weights. Deterministic for a given seed on one thread
+ * count; a few minutes on two cores.
+ */
+public final class WoundTrainer {
+    public record Options(Path data, Path out, int epochs, long seed, int batch) {
+        public static final int DEFAULT_EPOCHS = 15;
+        public static final long DEFAULT_SEED = 20261123L;
+    }
+
+    record Example(String name, Mat bgr, Mat mask) {
+    }
+
+    private final PrintStream log;
+
+    public WoundTrainer(PrintStream log) {
+        this.log = log;
+        OpenCv.load();
+    }
+
+    public MultiLayerNetwork train(Options o) throws IOException {
+        SkinModel skin = SkinModel.builtIn();
+        List<Example> train = new ArrayList<>();
+        int wounds = 0, clean = 0;
+        for (String set : List.of("wounds/fuseg", "wounds/medetec")) {
+            for (Path img : list(o.data().resolve(set).resolve("images"))) {
+                if (WoundSplit.heldOut(img.getFileName().toString())) continue;
+                Mat mask = Imgcodecs.imread(o.data().resolve(set).resolve("masks").resolve(img.getFileName()).toString(), Imgcodecs.IMREAD_GRAYSCALE);
+                Mat bgr = Imgcodecs.imread(img.toString(), Imgcodecs.IMREAD_COLOR);
+                if (bgr.empty() || mask.empty()) continue;
+                train.add(new Example(img.getFileName().toString(), bgr, mask));
+                wounds++;
+            }
+        }
+        for (Path img : concat(list(o.data().resolve("negatives")), list(o.data().resolve("skin/images")))) {
+            if (WoundSplit.heldOut(img.getFileName().toString())) continue;
+            Mat bgr = Imgcodecs.imread(img.toString(), Imgcodecs.IMREAD_COLOR);
+            if (bgr.empty()) continue;
+            train.add(new Example(img.getFileName().toString(), bgr, null));
+            clean++;
+        }
+        log.printf("train-wounds: %d wound photos, %d without wounds (held out: one in five), %d epochs, seed %d%n",
+                wounds, clean, o.epochs(), o.seed());
+        DataSet all = toDataSet(train, skin, new Random(o.seed()));
+        log.printf("%d cells to learn from%n", all.numExamples());
+        MultiLayerNetwork net = WoundNetwork.create(o.seed());
+        for (int epoch = 1; epoch <= o.epochs(); epoch++) {
+            long t0 = System.nanoTime();
+            all.shuffle(o.seed() + epoch);
+            double loss = 0;
+            int batches = 0;
+            for (DataSet batch : all.batchBy(o.batch())) {
+                net.fit(batch);
+                loss += net.score();
+                batches++;
+            }
+            log.printf("epoch %d/%d  loss %.4f  %.1f s%n", epoch, o.epochs(), loss / batches, (System.nanoTime() - t0) / 1e9);
+        }
+        if (o.out() != null) {
+            Files.createDirectories(o.out().toAbsolutePath().getParent());
+            ModelSerializer.writeModel(net, o.out().toFile(), false);
+            log.printf("wrote %s (%d bytes)%n", o.out(), Files.size(o.out()));
+        }
+        return net;
+    }
+
+    /**
+     * One example per cell. Every cell that a wound touches is kept (three times:
+     * wounds are the rare class); of the cells without wound, one in four is kept at random.
+     */
+    private static DataSet toDataSet(List<Example> examples, SkinModel skin, Random random) {
+        List<float[]> xs = new ArrayList<>();
+        List<Float> ys = new ArrayList<>();
+        for (Example e : examples) {
+            Mat prob = skin.probability(e.bgr());
+            float[][] f = WoundFeatures.compute(e.bgr(), prob);
+            prob.release();
+            float[] t = e.mask() == null ? new float[f.length] : WoundFeatures.target(e.mask());
+            for (int k = 0; k < f.length; k++) {
+                int copies = t[k] > 0.05f ? 3 : random.nextInt(4) == 0 ? 1 : 0;
+                for (int c = 0; c < copies; c++) {
+                    xs.add(f[k]);
+                    ys.add(t[k]);
+                }
+            }
+        }
+        INDArray x = Nd4j.create(xs.toArray(new float[0][]));
+        float[] y = new float[ys.size()];
+        for (int i = 0; i < y.length; i++) y[i] = ys.get(i);
+        return new DataSet(x, Nd4j.create(y, new long[] {y.length, 1}));
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) throw new IOException(dir + ": folder not found");
+        try (var s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> r = new ArrayList<>(a);
+        r.addAll(b);
+        return r;
+    }
+}

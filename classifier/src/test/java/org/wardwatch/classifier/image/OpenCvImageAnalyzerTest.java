@@ -1,0 +1,104 @@
+package org.wardwatch.classifier.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.Size;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+import org.wardwatch.classifier.image.exif.ExifJpeg;
+import org.wardwatch.core.analysis.Box;
+import org.wardwatch.core.analysis.ImageAnalysis;
+import org.wardwatch.core.analysis.ImageLabel;
+import org.wardwatch.core.testing.SharedData;
+
+class OpenCvImageAnalyzerTest {
+    @Test
+    void findsTheFacesAndPeopleOfAGroupPhoto() throws Exception {
+        byte[] photo = Files.readAllBytes(SharedData.require("faces/images/2007_007763.jpg"));
+
+        ImageAnalysis a = TestImages.analyzer().analyze(photo, "group.jpg");
+
+        // boxes.tsv labels 7 faces in this photo
+        assertThat(a.faces()).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(a.labels()).contains(ImageLabel.FACE, ImageLabel.PERSON);
+        assertThat(a.score()).isGreaterThan(0.8);
+        assertThat(a.skinFraction()).isBetween(0.01, 0.9);
+    }
+
+    @Test
+    void boxesAreInOriginalPixelsWhenThePhotoIsLargerThanTheWorkingSize() throws Exception {
+        byte[] photo = Files.readAllBytes(SharedData.require("faces/images/2007_007763.jpg"));
+        Mat m = Imgcodecs.imdecode(new MatOfByte(photo), Imgcodecs.IMREAD_COLOR);
+        Mat big = new Mat();
+        Imgproc.resize(m, big, new Size(m.cols() * 3, m.rows() * 3)); // 1500 px: detection runs shrunk to 1024
+        MatOfByte enc = new MatOfByte();
+        Imgcodecs.imencode(".jpg", big, enc);
+
+        ImageAnalysis small = TestImages.analyzer().analyze(photo, "small.jpg");
+        ImageAnalysis large = TestImages.analyzer().analyze(enc.toArray(), "large.jpg");
+
+        assertThat(large.width()).isEqualTo(m.cols() * 3);
+        Box s = small.faces().stream().max((p, q) -> Integer.compare(p.w(), q.w())).orElseThrow();
+        Box l = large.faces().stream().max((p, q) -> Integer.compare(p.w(), q.w())).orElseThrow();
+        assertThat((double) l.w() / s.w()).isBetween(2.5, 3.5);
+        assertThat((double) l.x() / Math.max(1, s.x())).isBetween(2.5, 3.5);
+    }
+
+    @Test
+    void aPhotoWithNoPeopleHasNoPersonFinding() throws Exception {
+        byte[] photo = Files.readAllBytes(SharedData.require("negatives/n07745940_strawberry.JPEG"));
+
+        ImageAnalysis a = TestImages.analyzer().analyze(photo, "strawberry.jpg");
+
+        assertThat(a.faces()).isEmpty();
+        assertThat(a.labels()).doesNotContain(ImageLabel.FACE, ImageLabel.PERSON, ImageLabel.WOUND_LIKE);
+    }
+
+    @Test
+    void aGeotagIsAFindingOnItsOwn() throws Exception {
+        byte[] photo = Files.readAllBytes(SharedData.require("negatives/n07745940_strawberry.JPEG"));
+
+        ImageAnalysis a = TestImages.analyzer().analyze(ExifJpeg.withGps(photo, 53.4808, -2.2426), "tagged.jpg");
+
+        assertThat(a.gps()).isNotNull();
+        assertThat(a.gps().lat()).isBetween(53.48, 53.49);
+        assertThat(a.labels()).contains(ImageLabel.GEOTAGGED);
+        assertThat(a.score()).isGreaterThan(0.2);
+    }
+
+    @Test
+    void aCorruptImageIsAOneLineIllegalArgument() {
+        assertThatThrownBy(() -> TestImages.analyzer().analyze(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2}, "broken.jpg"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("broken.jpg: ")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void isSafeToShareBetweenThreads() throws Exception {
+        byte[] photo = Files.readAllBytes(SharedData.require("faces/images/2008_001322.jpg"));
+        ImageAnalysis alone = TestImages.analyzer().analyze(photo, "alone.jpg");
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<ImageAnalysis>> runs = new ArrayList<>();
+            for (int i = 0; i < 6; i++) runs.add(pool.submit(() -> TestImages.analyzer().analyze(photo, "shared.jpg")));
+            for (Future<ImageAnalysis> r : runs) {
+                assertThat(r.get().faces()).isEqualTo(alone.faces());
+                assertThat(r.get().woundRegions()).isEqualTo(alone.woundRegions());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.wardwatch.classifier.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfDouble;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+import org.wardwatch.classifier.image.faces.YuNetFaceDetector;
+import org.wardwatch.core.testing.SharedData;
+
+class RedactorTest {
+    private final Redactor redactor = new Redactor();
+
+    @Test
+    void noFaceCanBeFoundInTheBlurredRenditionEvenByALenientDetector() throws Exception {
+        YuNetFaceDetector lenient = new YuNetFaceDetector(TestImages.yunetModel(), 0.3f, 1024);
+        for (String name : new String[] {"2007_007763.jpg", "2008_001322.jpg", "bald_guys.jpg", "Tom_Cruise_avp_2014_4.jpg"}) {
+            byte[] photo = Files.readAllBytes(SharedData.require("faces/images/" + name));
+            Mat original = Imgcodecs.imdecode(new MatOfByte(photo), Imgcodecs.IMREAD_COLOR);
+            assertThat(lenient.detect(original)).as("faces in the original %s", name).isNotEmpty();
+
+            Mat blurred = Imgcodecs.imdecode(new MatOfByte(redactor.blurredJpeg(photo)), Imgcodecs.IMREAD_COLOR);
+
+            assertThat(blurred.empty()).isFalse();
+            assertThat(lenient.detect(blurred)).as("faces in the blurred %s", name).isEmpty();
+            assertThat(sharpness(blurred)).as("edge energy of the blurred %s", name).isLessThan(sharpness(original) / 10);
+        }
+    }
+
+    @Test
+    void theRenditionCarriesNoMetadataAndRefusesGarbage() throws Exception {
+        byte[] photo = Files.readAllBytes(SharedData.require("faces/images/2008_001009.jpg"));
+        byte[] tagged = org.wardwatch.classifier.image.exif.ExifJpeg.withGps(photo, 51.5, -0.1);
+
+        byte[] blurred = redactor.blurredJpeg(tagged);
+
+        assertThat(new org.wardwatch.classifier.image.exif.MetadataReader().read(blurred).gps()).isNull();
+        assertThatThrownBy(() -> redactor.blurredJpeg("nope".getBytes())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Variance of the Laplacian: high for sharp detail, near zero for a heavy blur. */
+    private static double sharpness(Mat bgr) {
+        Mat gray = new Mat(), lap = new Mat();
+        Imgproc.cvtColor(bgr, gray, Imgproc.COLOR_BGR2GRAY);
+        Imgproc.Laplacian(gray, lap, CvType.CV_64F);
+        MatOfDouble mean = new MatOfDouble(), std = new MatOfDouble();
+        Core.meanStdDev(lap, mean, std);
+        return std.get(0, 0)[0] * std.get(0, 0)[0];
+    }
+}

@@ -1,0 +1,45 @@
+package org.wardwatch.classifier.image.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.wardwatch.core.testing.SharedData;
+
+/**
+ * Runs {@code wardwatch eval-images} over ../shared/data (skipped when absent) and checks the figures.
+ * Targets the classifier meets are asserted as targets; the ones it does not yet meet are asserted at
+ * the level measured when this was written, so a regression fails, and README lists them as open.
+ */
+class ImageEvaluationTest {
+    @Test
+    void theImageFiguresOnTheLabelledData() throws Exception {
+        Path data = SharedData.require("faces-wider");
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+
+        ImageEvaluation.Figures f = new ImageEvaluation(data.getParent(), out).run(true);
+        System.out.print(buffer.toString(StandardCharsets.UTF_8));
+
+        // faces: YuNet with verification
+        assertThat(f.get("yunet.recall50")).isGreaterThanOrEqualTo(0.90);
+        assertThat(f.get("yunet.recall20")).isGreaterThanOrEqualTo(0.77);
+        assertThat(f.get("yunet.precision")).isGreaterThanOrEqualTo(0.93);
+        assertThat(f.get("yunet.negatives")).isLessThanOrEqualTo(0.15);
+        // the cascades are the fallback: weaker, but they must still find most large faces
+        assertThat(f.get("cascades.recall50")).isGreaterThanOrEqualTo(0.5);
+        // people
+        assertThat(f.get("person.recall")).isGreaterThanOrEqualTo(0.95);
+        assertThat(f.get("person.negatives")).isLessThanOrEqualTo(0.20);
+        // skin
+        assertThat(f.get("skin.f1")).isGreaterThanOrEqualTo(0.80);
+        // wounds, on the images the model never saw
+        assertThat(f.get("wound.recall.held-out")).isGreaterThanOrEqualTo(0.80);
+        assertThat(f.get("wound.iou.held-out")).isGreaterThan(0.2);
+        assertThat(f.get("wound.negatives.held-out")).isLessThanOrEqualTo(0.10);
+    }
+}
