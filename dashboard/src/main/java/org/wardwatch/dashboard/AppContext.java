@@ -16,6 +16,8 @@ import org.wardwatch.core.config.ConfigException;
 import org.wardwatch.core.config.ConfigLoader;
 import org.wardwatch.core.config.Secrets;
 import org.wardwatch.core.config.WardWatchConfig;
+import org.wardwatch.classifier.image.ImageAnalyzers;
+import org.wardwatch.classifier.image.Redactor;
 import org.wardwatch.classifier.text.CaptionAnalyzer;
 import org.wardwatch.core.media.MediaVault;
 import org.wardwatch.core.pipeline.Analyzers;
@@ -162,7 +164,10 @@ public final class AppContext implements AutoCloseable {
     /** The classifiers, loaded on first use. */
     public synchronized Analyzers analyzers() {
         if (analyzers == null) {
-            analyzers = new Analyzers(memoize(CaptionAnalyzer::standard), null);
+            String faceModel = config.classifier().faces().model();
+            analyzers = new Analyzers(memoize(CaptionAnalyzer::standard), memoize(() -> ImageAnalyzers.standard(
+                    faceModel == null ? null : Path.of(faceModel), dataDir,
+                    notice -> org.slf4j.LoggerFactory.getLogger(AppContext.class).warn(notice))));
         }
         return analyzers;
     }
@@ -216,7 +221,16 @@ public final class AppContext implements AutoCloseable {
 
     /** What the dashboard may show of stored images: blurred renditions, and originals on an audited reveal. */
     public synchronized Images images() {
-        if (images == null) images = new Images(path -> vault().read(path), null);
+        if (images == null) {
+            Redactor redactor = new Redactor();
+            images = new Images(path -> vault().read(path), (original, maxWidth) -> {
+                try {
+                    return redactor.blurredJpeg(original, maxWidth);
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(e.getMessage());
+                }
+            });
+        }
         return images;
     }
 

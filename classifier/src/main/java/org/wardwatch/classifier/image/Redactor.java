@@ -32,17 +32,22 @@ public final class Redactor {
      * @throws IllegalArgumentException when the bytes are not a usable image
      */
     public byte[] blurredJpeg(byte[] image) {
+        return blurredJpeg(image, OUTPUT_SIDE);
+    }
+
+    /** As {@link #blurredJpeg(byte[])}, at most {@code maxSide} pixels on the longer side. */
+    public byte[] blurredJpeg(byte[] image, int maxSide) {
         Mat bgr = decoder.decode(image, "image").bgr();
         try {
-            return blurredJpeg(bgr);
+            return blurredJpeg(bgr, maxSide);
         } finally {
             bgr.release();
         }
     }
 
-    public byte[] blurredJpeg(Mat bgr) {
+    public byte[] blurredJpeg(Mat bgr, int maxSide) {
         int longer = Math.max(bgr.cols(), bgr.rows());
-        double out = Math.min(1.0, (double) OUTPUT_SIDE / longer);
+        double out = Math.min(1.0, (double) Math.max(16, maxSide) / longer);
         int ow = Math.max(1, (int) Math.round(bgr.cols() * out)), oh = Math.max(1, (int) Math.round(bgr.rows() * out));
         double g = (double) GRID / longer;
         Mat tiny = new Mat();

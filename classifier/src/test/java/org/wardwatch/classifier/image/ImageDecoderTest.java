@@ -57,7 +57,7 @@ class ImageDecoderTest {
         d.write(new byte[] {8, 0, 0, 0, 0});
         chunk(out, "IHDR", ihdr.toByteArray());
         // pixel data only for small images; a bomb needs no real data to be refused
-        byte[] raw = new byte[w * h < 1_000_000 ? (w + 1) * h : 16];
+        byte[] raw = new byte[(long) w * h < 1_000_000 ? (w + 1) * h : 16];
         Deflater deflater = new Deflater();
         deflater.setInput(raw);
         deflater.finish();

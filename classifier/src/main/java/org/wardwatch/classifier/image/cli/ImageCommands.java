@@ -50,7 +50,7 @@ public final class ImageCommands {
             return 2;
         }
         try {
-            new WoundTrainer(out).train(new WoundTrainer.Options(sharedData, outFile, epochs, seed, 512));
+            new WoundTrainer(out).train(new WoundTrainer.Options(sharedData, outFile, epochs, seed, 1024));
             return 0;
         } catch (IOException | RuntimeException e) {
             err.println("train-wounds: " + e.getMessage());

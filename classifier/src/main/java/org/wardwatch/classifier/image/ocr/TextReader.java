@@ -1,6 +1,7 @@
 package org.wardwatch.classifier.image.ocr;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class TextReader {
             t.setDatapath(datapath);
             t.setLanguage("eng");
             t.setPageSegMode(11); // sparse text: signs and labels scattered over a photo
-            t.setVariable("debug_file", "/dev/null");
+            t.setVariable("user_defined_dpi", "150"); // photos carry no usable DPI; this also silences its guess
             return t;
         });
     }
@@ -61,18 +62,17 @@ public final class TextReader {
 
     /** The words found, one line per text line, or null when there are none worth reporting. */
     public String read(Mat bgr) {
-        Mat gray = new Mat();
-        Imgproc.cvtColor(bgr, gray, Imgproc.COLOR_BGR2GRAY);
-        int longer = Math.max(gray.cols(), gray.rows());
+        Mat work = bgr;
+        int longer = Math.max(bgr.cols(), bgr.rows());
         if (longer > maxSide) {
             double f = (double) maxSide / longer;
-            Imgproc.resize(gray, gray, new Size(Math.round(gray.cols() * f), Math.round(gray.rows() * f)), 0, 0, Imgproc.INTER_AREA);
+            work = new Mat();
+            Imgproc.resize(bgr, work, new Size(Math.round(bgr.cols() * f), Math.round(bgr.rows() * f)), 0, 0, Imgproc.INTER_AREA);
         }
-        BufferedImage img = new BufferedImage(gray.cols(), gray.rows(), BufferedImage.TYPE_BYTE_GRAY);
-        byte[] px = new byte[gray.cols() * gray.rows()];
-        gray.get(0, 0, px);
-        gray.release();
-        img.getRaster().setDataElements(0, 0, gray.cols(), gray.rows(), px);
+        BufferedImage img = new BufferedImage(work.cols(), work.rows(), BufferedImage.TYPE_3BYTE_BGR);
+        byte[] px = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        work.get(0, 0, px);
+        if (work != bgr) work.release();
         String raw;
         try {
             raw = engines.get().doOCR(img);

@@ -26,7 +26,7 @@ import org.wardwatch.classifier.image.skin.SkinModel;
  */
 public final class WoundTrainer {
     public record Options(Path data, Path out, int epochs, long seed, int batch) {
-        public static final int DEFAULT_EPOCHS = 15;
+        public static final int DEFAULT_EPOCHS = 8;
         public static final long DEFAULT_SEED = 20261123L;
     }
 
@@ -87,8 +87,8 @@ public final class WoundTrainer {
     }
 
     /**
-     * One example per cell. Every cell that a wound touches is kept (three times:
-     * wounds are the rare class); of the cells without wound, one in four is kept at random.
+     * One example per cell. Every cell that a wound touches is kept (wounds are the rare class); of
+     * the cells without wound, one in six is kept at random.
      */
     private static DataSet toDataSet(List<Example> examples, SkinModel skin, Random random) {
         List<float[]> xs = new ArrayList<>();
@@ -99,7 +99,7 @@ public final class WoundTrainer {
             prob.release();
             float[] t = e.mask() == null ? new float[f.length] : WoundFeatures.target(e.mask());
             for (int k = 0; k < f.length; k++) {
-                int copies = t[k] > 0.05f ? 3 : random.nextInt(4) == 0 ? 1 : 0;
+                int copies = t[k] > 0.05f ? 1 : random.nextInt(6) == 0 ? 1 : 0;
                 for (int c = 0; c < copies; c++) {
                     xs.add(f[k]);
                     ys.add(t[k]);
