@@ -16,7 +16,6 @@ import org.wardwatch.core.config.ConfigException;
 import org.wardwatch.core.config.ConfigLoader;
 import org.wardwatch.core.config.Secrets;
 import org.wardwatch.core.config.WardWatchConfig;
-import org.wardwatch.classifier.image.ImageAnalyzers;
 import org.wardwatch.classifier.image.Redactor;
 import org.wardwatch.classifier.text.CaptionAnalyzer;
 import org.wardwatch.core.media.MediaVault;
@@ -164,10 +163,7 @@ public final class AppContext implements AutoCloseable {
     /** The classifiers, loaded on first use. */
     public synchronized Analyzers analyzers() {
         if (analyzers == null) {
-            String faceModel = config.classifier().faces().model();
-            analyzers = new Analyzers(memoize(CaptionAnalyzer::standard), memoize(() -> ImageAnalyzers.standard(
-                    faceModel == null ? null : Path.of(faceModel), dataDir,
-                    notice -> org.slf4j.LoggerFactory.getLogger(AppContext.class).warn(notice))));
+            analyzers = new Analyzers(memoize(CaptionAnalyzer::standard), null);
         }
         return analyzers;
     }

@@ -65,7 +65,7 @@ public final class ImageCommands {
             return 0;
         }
         try {
-            new ImageEvaluation(sharedData, out).run(cascades);
+            new ImageEvaluation(sharedData, out).run(cascades ? 1 : 0);
             return 0;
         } catch (IOException | RuntimeException e) {
             err.println("eval-images: " + e.getMessage());
