@@ -14,8 +14,8 @@ import org.opencv.imgproc.Imgproc;
  * face, a tattoo or a whiteboard stays readable), so everything is blurred. Thread-safe.
  */
 public final class Redactor {
-    /** The blurred picture keeps at most this many cells along its longer side: a close-up face becomes three or four cells, which a face detector cannot read. */
-    private static final int GRID = 12;
+    /** The blurred picture keeps at most this many cells along its longer side: even a face that fills the photo becomes a few cells, which a face detector cannot read. */
+    private static final int GRID = 8;
     private static final int OUTPUT_SIDE = 480;
 
     private final ImageDecoder decoder;
