@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -127,40 +126,27 @@ public final class BenchQueueCommand implements Callable<Integer> {
                 }
             }
         });
-        Random r = new Random(42);
-        int chunk = 5000;
-        for (int start = 0; start < n; start += chunk) {
-            int from = start;
-            int to = Math.min(n, start + chunk);
-            jdbi.useTransaction(h -> {
-                long firstPost = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM posts").mapTo(Long.class).one() + 1;
-                var posts = h.prepareBatch("INSERT INTO posts (id, account_id, platform, external_id, permalink, published_at, "
-                        + "fetched_at, text, content_hash, status, first_seen_at, last_seen_at) VALUES (:id, :a, :p, :x, :l, :t, :t, "
-                        + ":text, :hash, 'live', :t, :t)");
-                var media = h.prepareBatch("INSERT INTO media (post_id, position, url, file_path) VALUES (:p, 0, :u, :f)");
-                var cases = h.prepareBatch("INSERT INTO cases (post_id, organisation_id, account_id, risk, reasons, signals, "
-                        + "status, created_at, updated_at) VALUES (:p, :o, :a, :risk, :reasons, :s, :st, :t, :t)");
-                for (int i = from; i < to; i++) {
-                    long postId = firstPost + (i - from);
-                    long[] acct = accounts.get(r.nextInt(accounts.size()));
-                    Instant t = now.minusSeconds(r.nextInt(365 * 86_400));
-                    posts.bind("id", postId).bind("a", acct[1]).bind("p", platforms[(int) (acct[1] % platforms.length)])
-                            .bind("x", "bench-" + i).bind("l", "https://example.org/p/" + i).bind("t", Rows.ts(t))
-                            .bind("text", "Caption " + i).bind("hash", Integer.toHexString(i)).add();
-                    if (i % 2 == 0) media.bind("p", postId).bind("u", "https://example.org/m/" + i).bind("f", "media/x" + i).add();
-                    cases.bind("p", postId).bind("o", acct[0]).bind("a", acct[1]).bind("risk", 0.5 + r.nextDouble() / 2)
-                            .bind("reasons", "[\"2 faces\",\"caption names a patient\",\"ward account\"]")
-                            .bind("s", signals[r.nextInt(signals.length)]).bind("st", statuses[r.nextInt(statuses.length)])
-                            .bind("t", Rows.ts(t)).add();
-                }
-                posts.execute();
-                media.execute();
-                cases.execute();
-            });
-        }
-        // posts were given explicit ids: move the identity past them for later inserts
-        long maxPost = jdbi.withHandle(h -> h.createQuery("SELECT MAX(id) FROM posts").mapTo(Long.class).one());
-        jdbi.useHandle(h -> h.execute("ALTER TABLE posts ALTER COLUMN id RESTART WITH " + (maxPost + 1)));
+        // the bench's own H2 database: fill it in bulk with H2's SYSTEM_RANGE rather than row by row
+        String signalList = "ARRAY[" + String.join(", ", Arrays.stream(signals).map(x -> "'" + x + "'").toList()) + "]";
+        String statusList = "ARRAY[" + String.join(", ", Arrays.stream(statuses).map(x -> "'" + x + "'").toList()) + "]";
+        long firstAccount = accounts.get(0)[1];
+        jdbi.useHandle(h -> {
+            h.execute("INSERT INTO posts (account_id, platform, external_id, permalink, published_at, fetched_at, text, "
+                    + "content_hash, status, first_seen_at, last_seen_at) "
+                    + "SELECT a.id, a.platform, 'bench-' || r.X, 'https://example.org/p/' || r.X, "
+                    + "DATEADD(SECOND, -MOD(r.X * 104729, 31536000), CURRENT_TIMESTAMP), CURRENT_TIMESTAMP, 'Caption ' || r.X, "
+                    + "RAWTOHEX(HASH('SHA-256', 'bench-' || r.X)), 'live', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP "
+                    + "FROM SYSTEM_RANGE(1, " + n + ") r JOIN accounts a ON a.id = " + firstAccount + " + MOD(r.X * 7919, "
+                    + accounts.size() + ")");
+            h.execute("INSERT INTO media (post_id, position, url, file_path) "
+                    + "SELECT id, 0, 'https://example.org/m/' || id, 'media/x' || id FROM posts WHERE MOD(id, 2) = 0");
+            h.execute("INSERT INTO cases (post_id, organisation_id, account_id, risk, reasons, signals, status, created_at, updated_at) "
+                    + "SELECT p.id, a.organisation_id, p.account_id, 0.5 + RAND() / 2, "
+                    + "'[\"2 faces\",\"caption names a patient\",\"ward account\"]', "
+                    + signalList + "[MOD(p.id * 31, " + signals.length + ") + 1], "
+                    + statusList + "[MOD(p.id * 17, " + statuses.length + ") + 1], p.published_at, p.published_at "
+                    + "FROM posts p JOIN accounts a ON a.id = p.account_id");
+        });
         return orgs;
     }
 
