@@ -32,6 +32,7 @@ public final class EvidenceScorer {
             if (f.type().equals(FindingTypes.CARE_EVENT)) careEvent = true;
         }
         boolean anyPatientName = false;
+        boolean unknownCounted = false;
         for (PersonRole r : roles) {
             switch (r.role()) {
                 case PATIENT -> {
@@ -45,7 +46,9 @@ public final class EvidenceScorer {
                 case UNKNOWN -> {
                     TextFinding n = r.name();
                     reported.add(new TextFinding(n.type(), n.text(), n.start(), n.end(), n.score() * 0.5));
-                    notIdentifying *= 0.8;
+                    // A name with no patient cue is weak evidence, and a list of such names is no stronger.
+                    if (!unknownCounted) notIdentifying *= 0.8;
+                    unknownCounted = true;
                     cues.add("name:UNKNOWN");
                 }
                 case STAFF -> cues.add("name:STAFF");

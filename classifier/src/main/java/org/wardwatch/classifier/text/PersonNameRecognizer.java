@@ -40,7 +40,7 @@ public final class PersonNameRecognizer implements Recognizer {
 
     private static final Pattern AGE_AFTER = Pattern.compile("(?:'s)?\\s*(?:\\(\\d{1,3}\\)|,\\s*\\d{1,3}\\b)");
     private static final Pattern PAREN_AFTER = Pattern.compile("\\s*\\(");
-    private static final Pattern CLAUSE_AFTER = Pattern.compile("\\s+(?:who|on|in|from|and|at|is|has)\\b|\\s*[,(!–-]|\\s*$");
+    private static final Pattern CLAUSE_AFTER = Pattern.compile("\\s+(?:who|on|in|from|and|at|is|has)\\b|\\s*[,(!–-]");
 
     private final NameLexicon lexicon;
 

@@ -34,7 +34,7 @@ public final class WardOrBedRecognizer extends PatternRecognizer {
                                 "\\b(?:\\p{Lu}[\\p{Ll}'’]+[\\s-]){1,2}(?:Ward|Unit|Wing|Suite|Lodge|Villa)s?\\b", NAMED_WARD),
                         NamedPattern.of("initials-unit", "\\b(?:the\\s+|our\\s+)?(?:picu|mbu|hdu|itu|icu|nicu|scbu|camhs\\s+unit|emi\\s+unit|lsu|msu)\\b", NAMED_WARD),
                         NamedPattern.of("described-unit",
-                                "\\b(?:the|our|this|an?|their)\\s+(?:[\\p{L}&'’-]+\\s+){0,4}?(?:ward|unit|wards|units|inpatient\\s+service|hospice|care\\s+home|nursing\\s+home)\\b",
+                                "\\b(?:the|our|this|an?|their)\\s+(?:(?!of\\s)[\\p{L}&'’-]+\\s+){0,4}?(?:ward|unit|wards|units|inpatient\\s+service|hospice|care\\s+home|nursing\\s+home)\\b",
                                 DESCRIBED_UNIT)),
                 List.of(), 0, 0);
     }
