@@ -189,7 +189,7 @@ public final class ImageEvaluation {
         for (boolean heldOutOnly : new boolean[] {true, false}) {
             String scope = heldOutOnly ? "held-out" : "all";
             int n = 0, hit = 0;
-            double iouSum = 0;
+            double iouSum = 0; // over the photos with a prediction: how well the returned boxes sit on the wound
             for (String set : List.of("wounds/fuseg", "wounds/medetec")) {
                 List<ImageAnalysis> rs = results.get(set + "/images");
                 List<String> ns = names.get(set + "/images");
@@ -197,7 +197,8 @@ public final class ImageEvaluation {
                     if (heldOutOnly && !WoundSplit.heldOut(ns.get(i))) continue;
                     n++;
                     ImageAnalysis a = rs.get(i);
-                    if (a.labels().contains(ImageLabel.WOUND_LIKE)) hit++;
+                    if (!a.labels().contains(ImageLabel.WOUND_LIKE)) continue;
+                    hit++;
                     Mat mask = Imgcodecs.imread(data.resolve(set).resolve("masks").resolve(ns.get(i)).toString(), Imgcodecs.IMREAD_GRAYSCALE);
                     iouSum += boxIou(a.woundRegions(), mask);
                     mask.release();
@@ -206,12 +207,12 @@ public final class ImageEvaluation {
             double negs = labelledWhere(results.get("negatives"), names.get("negatives"), heldOutOnly, ImageLabel.WOUND_LIKE);
             double skin = labelledWhere(results.get("skin/images"), names.get("skin/images"), heldOutOnly, ImageLabel.WOUND_LIKE);
             f.put("wound.recall." + scope, hit / (double) n);
-            f.put("wound.iou." + scope, iouSum / n);
+            f.put("wound.iou." + scope, hit == 0 ? 0 : iouSum / hit);
             f.put("wound.negatives." + scope, negs);
             f.put("wound.skin." + scope, skin);
-            out.printf(Locale.ROOT, "  %-8s WOUND_LIKE on wounds/: recall %.3f (%d/%d) [target >= 0.90], mean IoU of predicted regions with masks %.3f;"
+            out.printf(Locale.ROOT, "  %-8s WOUND_LIKE on wounds/: recall %.3f (%d/%d) [target >= 0.90], mean IoU of the boxes with the masks where found %.3f;"
                             + " on negatives/ %.3f [target <= 0.03]; on skin/ %.3f [target <= 0.05]%n",
-                    scope, hit / (double) n, hit, n, iouSum / n, negs, skin);
+                    scope, hit / (double) n, hit, n, hit == 0 ? 0 : iouSum / hit, negs, skin);
         }
     }
 

@@ -35,6 +35,7 @@ public final class TextReader {
             t.setDatapath(datapath);
             t.setLanguage("eng");
             t.setPageSegMode(11); // sparse text: signs and labels scattered over a photo
+            t.setVariable("debug_file", "/dev/null"); // Tesseract's chatter ("Detected 6 diacritics") is not ours to print
             t.setVariable("user_defined_dpi", "150"); // photos carry no usable DPI; this also silences its guess
             return t;
         });

