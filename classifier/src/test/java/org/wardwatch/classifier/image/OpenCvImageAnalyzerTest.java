@@ -24,6 +24,19 @@ import org.wardwatch.core.testing.SharedData;
 
 class OpenCvImageAnalyzerTest {
     @Test
+    void thumbnailsSmallerThanThePeopleDetectorWindowAreAnalysedWithoutCrashing() {
+        // OpenCV's HOG people detector used to kill the JVM on images under 64x128 pixels
+        for (int[] size : new int[][] {{120, 90}, {90, 60}, {32, 32}, {200, 100}}) {
+            Mat m = new Mat(size[1], size[0], org.opencv.core.CvType.CV_8UC3, new org.opencv.core.Scalar(200, 80, 20));
+            MatOfByte enc = new MatOfByte();
+            Imgcodecs.imencode(".png", m, enc);
+            ImageAnalysis a = TestImages.analyzer().analyze(enc.toArray(), size[0] + "x" + size[1] + ".png");
+            assertThat(a.width()).isEqualTo(size[0]);
+            assertThat(a.people()).isEmpty();
+        }
+    }
+
+    @Test
     void findsTheFacesAndPeopleOfAGroupPhoto() throws Exception {
         byte[] photo = Files.readAllBytes(SharedData.require("faces/images/2007_007763.jpg"));
 

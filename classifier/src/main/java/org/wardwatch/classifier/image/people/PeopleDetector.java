@@ -76,8 +76,18 @@ public final class PeopleDetector {
         return new Box(x0, y0, x1 - x0, y1 - y0, f.score());
     }
 
+    /** The default people detector's window: 64 by 128 pixels. */
+    static final int HOG_WINDOW_WIDTH = 64;
+    static final int HOG_WINDOW_HEIGHT = 128;
+
     List<Box> hogPeople(Mat bgr) {
         Scaling s = Scaling.fit(bgr, settings.hogSide());
+        if (s.image().cols() < HOG_WINDOW_WIDTH || s.image().rows() < HOG_WINDOW_HEIGHT) {
+            // OpenCV's HOG crashes the process (SIGSEGV) on an image smaller than its window;
+            // a thumbnail that small cannot show a standing person anyway
+            if (s.image() != bgr) s.image().release();
+            return List.of();
+        }
         Mat gray = new Mat();
         Imgproc.cvtColor(s.image(), gray, Imgproc.COLOR_BGR2GRAY);
         MatOfRect rects = new MatOfRect();
