@@ -16,6 +16,7 @@ import org.wardwatch.core.config.ConfigException;
 import org.wardwatch.core.config.ConfigLoader;
 import org.wardwatch.core.config.Secrets;
 import org.wardwatch.core.config.WardWatchConfig;
+import org.wardwatch.classifier.image.ImageAnalyzers;
 import org.wardwatch.classifier.image.Redactor;
 import org.wardwatch.classifier.text.CaptionAnalyzer;
 import org.wardwatch.core.media.MediaVault;
@@ -163,7 +164,10 @@ public final class AppContext implements AutoCloseable {
     /** The classifiers, loaded on first use. */
     public synchronized Analyzers analyzers() {
         if (analyzers == null) {
-            analyzers = new Analyzers(memoize(CaptionAnalyzer::standard), null);
+            String faceModel = config.classifier().faces().model();
+            var log = org.slf4j.LoggerFactory.getLogger(AppContext.class);
+            analyzers = new Analyzers(memoize(CaptionAnalyzer::standard), memoize(() -> ImageAnalyzers.standard(
+                    faceModel == null ? null : Path.of(faceModel), dataDir, log::warn)));
         }
         return analyzers;
     }
