@@ -97,7 +97,7 @@ class DigestCommandTest {
 
         Run again = run("digest", "--send", "--week", "2026-W47", "--config", config.toString(), "--data", data.toString());
         assertThat(again.exit()).isZero();
-        assertThat(again.out()).contains("already sent, not sent again", "digest 2026-W47: 0 sent, 3 already sent, 0 failed");
+        assertThat(again.out()).contains("already sent (or being sent by another run), not sent again", "digest 2026-W47: 0 sent, 3 already sent, 0 failed");
         Thread.sleep(200);
         assertThat(mail.getReceivedMessages()).hasSize(3);
         assertThat(mail.getReceivedMessages()[0].getSubject()).startsWith("WardWatch: nothing found in week 47 – ");

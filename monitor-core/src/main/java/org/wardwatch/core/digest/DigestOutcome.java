@@ -27,7 +27,7 @@ public record DigestOutcome(String odsCode, String organisation, String recipien
         String who = odsCode + " " + (recipient == null ? "-" : recipient) + " " + week;
         return switch (status) {
             case SENT -> who + ": sent" + (attempts > 1 ? " on attempt " + attempts : "");
-            case ALREADY_SENT -> who + ": already sent, not sent again";
+            case ALREADY_SENT -> who + ": already sent (or being sent by another run), not sent again";
             case FAILED -> who + ": FAILED after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ") + error;
             case NOTHING_TO_REPORT -> who + ": nothing to report, no note sent (digest.sendEmpty is false)";
             case NO_RECIPIENT -> who + ": no recipient (no comms email or extra recipients for " + organisation + ")";
