@@ -179,11 +179,6 @@ public final class RegistryStore {
                 .bind("next", next).bind("id", accountId).execute());
     }
 
-    public long organisationId(String ods) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM organisations WHERE ods_code = :ods")
-                .bind("ods", ods).mapTo(Long.class).one());
-    }
-
     static Account account(ResultSet rs) throws SQLException {
         return new Account(rs.getLong("id"), rs.getString("ods_code"), rs.getString("name"),
                 AccountKind.parse(rs.getString("kind")).orElseThrow(), rs.getString("service_type"),

@@ -2,7 +2,6 @@ package org.wardwatch.core.store;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Jdbi;
@@ -47,9 +46,5 @@ public final class CaseStore {
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             return new Opened(id, true);
         });
-    }
-
-    public List<Long> caseIds() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM cases ORDER BY id").mapTo(Long.class).list());
     }
 }

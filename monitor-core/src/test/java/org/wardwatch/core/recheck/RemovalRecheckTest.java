@@ -88,7 +88,7 @@ class RemovalRecheckTest {
     }
 
     long openCase(long post, String status) {
-        long org = registry.organisationId("RXN");
+        long org = registry.organisation("RXN").orElseThrow().id();
         return db.jdbi().withHandle(h -> h.createUpdate("INSERT INTO cases (post_id, organisation_id, account_id, risk, reasons, "
                         + "signals, status, created_at, updated_at) VALUES (:p, :o, :a, 0.9, '[]', 'FACE', :s, :t, :t)")
                 .bind("p", post).bind("o", org).bind("a", ward).bind("s", status).bind("t", T0)
