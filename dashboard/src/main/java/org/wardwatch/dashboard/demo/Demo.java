@@ -60,7 +60,7 @@ public final class Demo implements AutoCloseable {
         AppContext ctx = null;
         try {
             Map<String, DemoPlatform.Post> posts = DemoProvider.publish(platform, Instant.now(), ownImages);
-            ctx = new AppContext(demoConfig(config), dataDir);
+            ctx = new AppContext(demoConfig(config, port), dataDir);
             ctx.registry().importFile(DemoProvider.registry(platform.base(), ownImages != null));
             out.println("Demo platform (Mastodon, Bluesky, WordPress and RSS shapes) on " + platform.base());
             List<CrawlReport> reports = crawlAll(ctx, out);
@@ -102,14 +102,17 @@ public final class Demo implements AutoCloseable {
         return reports;
     }
 
-    /** Every demo account is on one loopback host: lift the politeness limit that protects real hosts. */
-    static WardWatchConfig demoConfig(WardWatchConfig c) {
+    /**
+     * Every demo account is on one loopback host: lift the politeness limit that protects real hosts.
+     * Links in the demo's digests point at the demo's own dashboard, whatever port it was given.
+     */
+    static WardWatchConfig demoConfig(WardWatchConfig c, int port) {
         var h = c.http();
         var http = new WardWatchConfig.Http(h.userAgent(), 10, 200.0, h.maxResponseBytes(), h.maxRedirects(), 0);
         var k = c.crawl();
         var crawl = new WardWatchConfig.Crawl(k.intervalMinutes(), k.jitterMinutes(), 4, 60, k.firstCrawlMaxPosts(), null);
         return new WardWatchConfig(c.database(), c.media(), http, crawl, c.recheck(), c.digest(), c.smtp(), c.retention(),
-                c.removal(), c.classifier(), c.dashboard());
+                c.removal(), c.classifier(), port > 0 ? new WardWatchConfig.Dashboard(port, "http://localhost:" + port) : c.dashboard());
     }
 
     private static void prepare(Path dir) throws IOException {
