@@ -71,8 +71,8 @@ public final class OpenCvImageAnalyzer implements ImageAnalyzer {
             double skinFraction = SkinModel.fraction(skinMask);
 
             // skin regions are found on the small copy, so their boxes are scaled back to original pixels
-            List<Box> peopleBoxes = merge(people.detect(bgr, faceBoxes, null),
-                    scaleUp(people.skinRegions(skinMask), small.factor(), bgr.cols(), bgr.rows()));
+            List<Box> peopleBoxes = merge(people.detect(bgr, faceBoxes),
+                    scaleUp(people.onSkinCopy(small.image(), skinMask), small.factor(), bgr.cols(), bgr.rows()));
 
             List<Box> woundBoxes = wounds == null ? List.of() : wounds.detect(small.image(), globalSkin).boxes().stream()
                     .map(b -> scaleBox(b, 1 / small.factor(), bgr.cols(), bgr.rows())).toList();
