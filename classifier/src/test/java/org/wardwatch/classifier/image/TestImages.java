@@ -3,7 +3,6 @@ package org.wardwatch.classifier.image;
 import java.nio.file.Path;
 
 import org.wardwatch.classifier.image.faces.FaceDetectors;
-import org.wardwatch.classifier.image.faces.YuNetFaceDetector;
 import org.wardwatch.core.testing.SharedData;
 
 /** One analyzer per test JVM: loading the networks costs a second, and the analyzer is thread-safe. */
@@ -20,7 +19,7 @@ public final class TestImages {
     public static synchronized OpenCvImageAnalyzer analyzer() {
         Path model = yunetModel();
         if (analyzer == null) {
-            analyzer = ImageAnalyzers.withFaces(new YuNetFaceDetector(model, FaceDetectors.YUNET_THRESHOLD, FaceDetectors.MAX_SIDE), null);
+            analyzer = ImageAnalyzers.withFaces(FaceDetectors.yunet(model), null);
         }
         return analyzer;
     }

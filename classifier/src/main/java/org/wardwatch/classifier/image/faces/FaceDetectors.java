@@ -3,6 +3,7 @@ package org.wardwatch.classifier.image.faces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -11,9 +12,19 @@ import java.util.function.Consumer;
  * the cascades, with one message saying so.
  */
 public final class FaceDetectors {
-    /** The operating point measured on faces-wider (see the classifier README). */
+    /** Plain YuNet's operating point, the baseline measured on faces-wider (see classifier/IMAGES.md). */
     public static final float YUNET_THRESHOLD = 0.6f;
     public static final int MAX_SIDE = 1024;
+    /**
+     * The second look's thresholds by face size in working pixels, tuned on faces-wider/ and
+     * negatives/ (classifier/IMAGES.md): small faces need less certainty; boxes of 128 pixels and more
+     * need the most, as that is where animal faces are mistaken for people.
+     */
+    public static final List<SecondLookFaceDetector.SizeThreshold> SECOND_LOOK_THRESHOLDS = List.of(
+            new SecondLookFaceDetector.SizeThreshold(0, 0.55),
+            new SecondLookFaceDetector.SizeThreshold(32, 0.6),
+            new SecondLookFaceDetector.SizeThreshold(64, 0.55),
+            new SecondLookFaceDetector.SizeThreshold(128, 0.75));
 
     private FaceDetectors() {
     }
@@ -28,11 +39,11 @@ public final class FaceDetectors {
     public static FaceDetector choose(Path explicitModel, Path modelDir, FaceModelFetcher fetcher, Consumer<String> notice) {
         if (explicitModel != null) {
             if (!Files.isRegularFile(explicitModel)) throw new IllegalArgumentException(explicitModel + ": face model file not found");
-            return new YuNetFaceDetector(explicitModel, YUNET_THRESHOLD, MAX_SIDE);
+            return yunet(explicitModel);
         }
         if (modelDir != null && fetcher != null) {
             try {
-                return new YuNetFaceDetector(fetcher.fetchInto(modelDir), YUNET_THRESHOLD, MAX_SIDE);
+                return yunet(fetcher.fetchInto(modelDir));
             } catch (IOException | RuntimeException e) {
                 notice.accept("face model unavailable (" + e.getMessage() + "); using the built-in cascades, which miss more small and turned faces");
                 return new CascadeFaceDetector(MAX_SIDE);
@@ -40,5 +51,10 @@ public final class FaceDetectors {
         }
         notice.accept("no face model configured; using the built-in cascades, which miss more small and turned faces");
         return new CascadeFaceDetector(MAX_SIDE);
+    }
+
+    /** The detector WardWatch uses with a YuNet model: candidates from YuNet, each looked at again. */
+    public static FaceDetector yunet(Path model) {
+        return new SecondLookFaceDetector(model, SECOND_LOOK_THRESHOLDS, MAX_SIDE);
     }
 }
