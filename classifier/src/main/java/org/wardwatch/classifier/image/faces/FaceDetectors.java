@@ -17,11 +17,11 @@ public final class FaceDetectors {
     public static final int MAX_SIDE = 1024;
     /**
      * The second look's thresholds by face size in working pixels, tuned on faces-wider/ and
-     * negatives/ (classifier/IMAGES.md): small faces need less certainty; boxes of 128 pixels and more
-     * need the most, as that is where animal faces are mistaken for people.
+     * negatives/ (classifier/IMAGES.md), where 4 numbers were chosen by looking at both: boxes of 128
+     * pixels and more need the most certainty, as that is where animal faces are taken for people.
      */
     public static final List<SecondLookFaceDetector.SizeThreshold> SECOND_LOOK_THRESHOLDS = List.of(
-            new SecondLookFaceDetector.SizeThreshold(0, 0.55),
+            new SecondLookFaceDetector.SizeThreshold(0, 0.6),
             new SecondLookFaceDetector.SizeThreshold(32, 0.6),
             new SecondLookFaceDetector.SizeThreshold(64, 0.55),
             new SecondLookFaceDetector.SizeThreshold(128, 0.75));

@@ -19,11 +19,16 @@ class ImageEvaluationTest {
         // printed as it goes: the figures are the point of this test, and CI logs keep them
         ImageEvaluation.Figures f = new ImageEvaluation(data.getParent(), System.out).run(3);
 
-        // faces: plain YuNet at 0.6 (the verification that would beat the baseline is not built yet)
-        assertThat(f.get("yunet.recall50")).isGreaterThanOrEqualTo(0.88);
-        assertThat(f.get("yunet.recall20")).isGreaterThanOrEqualTo(0.75);
-        assertThat(f.get("yunet.precision")).isGreaterThanOrEqualTo(0.92);
-        assertThat(f.get("yunet.negatives")).isLessThanOrEqualTo(0.20);
+        // faces: YuNet with the second look. Precision meets its target; the recalls and FACE on
+        // negatives/ do not yet, so they are held at the level measured (0.899, 0.794, 0.042)
+        assertThat(f.get("yunet.precision")).isGreaterThanOrEqualTo(0.95);
+        assertThat(f.get("yunet.recall50")).isGreaterThanOrEqualTo(0.89);
+        assertThat(f.get("yunet.recall20")).isGreaterThanOrEqualTo(0.785);
+        assertThat(f.get("yunet.negatives")).isLessThanOrEqualTo(0.05);
+        // and it beats plain YuNet, measured again beside it, where the issue says it is weak
+        assertThat(f.get("yunet.recall20")).isGreaterThan(f.get("plain.recall20"));
+        assertThat(f.get("yunet.precision")).isGreaterThan(f.get("plain.precision") + 0.01);
+        assertThat(f.get("yunet.negatives")).isLessThan(f.get("plain.negatives") / 2);
         // the cascades are the fallback: weaker, but they must still find a good share of large faces
         assertThat(f.get("cascades.recall50")).isGreaterThanOrEqualTo(0.30);
         // people

@@ -25,11 +25,12 @@ class SecondLookFaceDetectorTest {
     @Test
     void theThresholdIsTheOneOfTheLargestSizeStepTheBoxReaches() {
         List<SecondLookFaceDetector.SizeThreshold> t = FaceDetectors.SECOND_LOOK_THRESHOLDS;
-        assertThat(SecondLookFaceDetector.thresholdFor(t, 10)).isEqualTo(0.55);
-        assertThat(SecondLookFaceDetector.thresholdFor(t, 31.9)).isEqualTo(0.55);
-        assertThat(SecondLookFaceDetector.thresholdFor(t, 32)).isEqualTo(0.6);
-        assertThat(SecondLookFaceDetector.thresholdFor(t, 100)).isEqualTo(0.55);
-        assertThat(SecondLookFaceDetector.thresholdFor(t, 400)).isEqualTo(0.75);
+        assertThat(SecondLookFaceDetector.thresholdFor(t, 10)).isEqualTo(0.6);
+        assertThat(SecondLookFaceDetector.thresholdFor(t, 63.9)).isEqualTo(0.6);
+        assertThat(SecondLookFaceDetector.thresholdFor(t, 64)).isEqualTo(0.55);
+        assertThat(SecondLookFaceDetector.thresholdFor(t, 127)).isEqualTo(0.55);
+        assertThat(SecondLookFaceDetector.thresholdFor(t, 128)).isEqualTo(0.75);
+        assertThat(SecondLookFaceDetector.thresholdFor(t, 900)).isEqualTo(0.75);
     }
 
     @Test
