@@ -35,6 +35,13 @@ public final class SecondLookFaceDetector implements FaceDetector {
     /** Candidates smaller than this (in working pixels) are too small to look at again; they keep plain YuNet's rule. */
     public static final int MIN_LOOK = 16;
     public static final float TINY_SCORE = 0.6f;
+    /**
+     * Below the largest size step, a candidate this sure is kept without a second look: measured on
+     * faces-wider/ and negatives/, looking again never changed the decision for these, and skipping
+     * saves about one look in five.
+     */
+    public static final double SURE = 0.9;
+    public static final int SURE_BELOW = 128;
 
     /** Longer side of the box in working pixels (the photo at {@code maxSide}), and the threshold from that size up. */
     public record SizeThreshold(int fromSide, double threshold) {
@@ -80,7 +87,7 @@ public final class SecondLookFaceDetector implements FaceDetector {
 
     /**
      * A first-pass candidate (original pixels, YuNet's score), the second look's score (NaN when the
-     * candidate was too small to look at, 0 when it was not worth a look or nothing was found again),
+     * candidate was too small to look at or sure enough without, 0 when it was not worth a look or nothing was found again),
      * the fused score, the decision, and where the second look saw the face (null when it did not).
      */
     public record Scored(Box candidate, double secondLook, double fused, boolean kept, Box seenAgain) {
@@ -97,6 +104,10 @@ public final class SecondLookFaceDetector implements FaceDetector {
                 continue;
             }
             double threshold = thresholdFor(side);
+            if (c.score() >= SURE && side < SURE_BELOW) {
+                out.add(new Scored(c, Double.NaN, c.score(), true, null));
+                continue;
+            }
             if (Math.sqrt(c.score()) < threshold) {
                 // even a perfect second look could not lift it over the line: save the look
                 out.add(new Scored(c, 0, 0, false, null));
