@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
  * The {@code wardwatch} command line. Every command takes --config and --data; each builds only the
  * parts it needs through one {@link AppContext}.
  */
-@Command(name = "wardwatch", mixinStandardHelpOptions = true, versionProvider = WardWatch.Version.class,
+// scope INHERIT: every subcommand answers --help and --version too
+@Command(name = "wardwatch", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = WardWatch.Version.class,
         description = "Finds public posts by NHS trusts, wards and staff that show or identify patients.",
         subcommands = {
                 AccountsCommand.class,
