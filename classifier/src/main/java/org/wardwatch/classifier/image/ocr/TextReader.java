@@ -11,7 +11,9 @@ import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
+import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.Tesseract;
+import net.sourceforge.tess4j.Word;
 
 /**
  * Text in images (a whiteboard, a wristband, a birthday card) through Tess4J over the system's
@@ -22,8 +24,10 @@ import net.sourceforge.tess4j.Tesseract;
 public final class TextReader {
     private static final List<String> TESSDATA = List.of(
             "/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata", "/usr/share/tessdata");
-    /** Shorter than this after cleaning is noise (texture read as letters), not text. */
-    private static final int MIN_TEXT = 4;
+    /** Words read with less confidence than this are texture, not writing (see {@link #clean}). */
+    static final float MIN_CONFIDENCE = 80;
+    /** Fewer letters than this in all is not worth reporting: a stray "Zubi" on a sea urchin. */
+    static final int MIN_LETTERS = 6;
 
     private final ThreadLocal<Tesseract> engines;
     private final int maxSide;
@@ -74,26 +78,39 @@ public final class TextReader {
         byte[] px = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
         work.get(0, 0, px);
         if (work != bgr) work.release();
-        String raw;
+        List<Word> words;
         try {
-            raw = engines.get().doOCR(img);
+            words = engines.get().getWords(img, ITessAPI.TessPageIteratorLevel.RIL_WORD);
         } catch (Exception e) {
             return null;
         }
-        return clean(raw);
+        return clean(words.stream().map(w -> new Read(w.getText(), w.getConfidence(), w.getBoundingBox().y,
+                w.getBoundingBox().y + w.getBoundingBox().height)).toList());
     }
 
-    /** Keeps lines that hold at least one real word (two letters or more); drops texture noise. */
-    static String clean(String raw) {
-        if (raw == null) return null;
+    /** One word as Tesseract read it: its text, its confidence (0-100) and its vertical extent. */
+    record Read(String text, float confidence, int top, int bottom) {
+    }
+
+    /**
+     * Keeps the words Tesseract is sure of that hold two letters or more, one line per text line, and
+     * reports nothing unless they add up to a few letters. Fur, feathers and fabric are read as short
+     * words at middling confidence ("Ee", "ae", "fat" at 50-70); real lettering is read at 85 and more.
+     */
+    static String clean(List<Read> words) {
         StringBuilder out = new StringBuilder();
-        for (String line : raw.split("\\R")) {
-            String t = line.strip().replaceAll("\\s+", " ");
-            long letters = t.chars().filter(Character::isLetter).count();
-            if (letters < 2 || letters < t.length() / 2 || !t.matches(".*\\p{L}{2,}.*")) continue;
-            if (out.length() > 0) out.append('\n');
+        int letters = 0, lineBottom = -1;
+        for (Read w : words) {
+            String t = w.text().strip();
+            long l = t.chars().filter(Character::isLetter).count();
+            boolean number = t.matches("\\d[\\d/:.-]*");
+            if (w.confidence() < MIN_CONFIDENCE || (l < 2 && !number)) continue;
+            boolean newLine = w.top() >= lineBottom; // Tesseract gives words in reading order
+            if (out.length() > 0) out.append(newLine ? '\n' : ' ');
             out.append(t);
+            letters += l;
+            lineBottom = newLine ? w.bottom() : Math.max(lineBottom, w.bottom());
         }
-        return out.length() < MIN_TEXT ? null : out.toString();
+        return letters < MIN_LETTERS ? null : out.toString();
     }
 }

@@ -65,8 +65,19 @@ class TextReaderTest {
     }
 
     @Test
-    void cleaningDropsTextureNoiseButKeepsWords() {
-        assertThat(TextReader.clean("|| ~ ; ,\n  Ward   7  \n'' .")).isEqualTo("Ward 7");
-        assertThat(TextReader.clean("i | ! -")).isNull();
+    void cleaningKeepsConfidentWordsLineByLineAndDropsTextureNoise() {
+        List<TextReader.Read> words = List.of(
+                new TextReader.Read("Bay", 93, 100, 140), new TextReader.Read("3", 91, 100, 140),
+                new TextReader.Read("Ee", 62, 120, 150), // fur read as letters: not sure enough
+                new TextReader.Read("Doreen", 95, 180, 220), new TextReader.Read("Mills", 94, 182, 221),
+                new TextReader.Read("|", 97, 300, 340));
+        assertThat(TextReader.clean(words)).isEqualTo("Bay 3\nDoreen Mills");
+    }
+
+    @Test
+    void aFewConfidentLettersAloneAreNotText() {
+        assertThat(TextReader.clean(List.of(new TextReader.Read("Zubi", 93, 10, 30), new TextReader.Read("04", 96, 10, 30)))).isNull();
+        assertThat(TextReader.clean(List.of(new TextReader.Read("ae", 60, 10, 30), new TextReader.Read("fat", 54, 40, 60),
+                new TextReader.Read("Ss", 70, 70, 90), new TextReader.Read("reat", 53, 100, 130)))).isNull();
     }
 }
