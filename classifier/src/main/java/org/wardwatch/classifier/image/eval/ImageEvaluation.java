@@ -27,6 +27,7 @@ import org.wardwatch.classifier.image.faces.YuNetFaceDetector;
 import org.wardwatch.classifier.image.skin.SkinModel;
 import org.wardwatch.classifier.image.skin.SkinTrainer;
 import org.wardwatch.classifier.image.wounds.WoundDetector;
+import org.wardwatch.classifier.image.wounds.WoundMasks;
 import org.wardwatch.classifier.image.wounds.WoundSplit;
 import org.wardwatch.core.analysis.Box;
 import org.wardwatch.core.analysis.ImageAnalysis;
@@ -133,7 +134,7 @@ public final class ImageEvaluation {
         out.printf(Locale.ROOT, "  PERSON on negatives/: %.3f   [target <= 0.05]%n", f.get("person.negatives"));
 
         out.println();
-        out.println("Wound-like regions (model held out one image in five: figures on those are the honest ones)");
+        out.println("Wound-like regions (the model never saw the held-out fifth, nor mirrored copies of it: figures on those are the honest ones)");
         woundFigures(results, names, f);
 
         out.println();
@@ -207,7 +208,7 @@ public final class ImageEvaluation {
                     ImageAnalysis a = rs.get(i);
                     if (!a.labels().contains(ImageLabel.WOUND_LIKE)) continue;
                     hit++;
-                    Mat mask = Imgcodecs.imread(data.resolve(set).resolve("masks").resolve(ns.get(i)).toString(), Imgcodecs.IMREAD_GRAYSCALE);
+                    Mat mask = WoundMasks.read(data.resolve(set).resolve("masks").resolve(ns.get(i)));
                     iouSum += boxIou(a.woundRegions(), mask);
                     mask.release();
                 }
@@ -222,6 +223,12 @@ public final class ImageEvaluation {
                             + " on negatives/ %.3f [target <= 0.03]; on skin/ %.3f [target <= 0.05]%n",
                     scope, hit / (double) n, hit, n, hit == 0 ? 0 : iouSum / hit, negs, skin);
         }
+        // people without wounds that the model never saw (WIDER FACE: evaluation only, never trained on)
+        List<ImageAnalysis> wider = results.get("faces-wider/images");
+        long widerHits = wider.stream().filter(a -> a.labels().contains(ImageLabel.WOUND_LIKE)).count();
+        f.put("wound.faces-wider", widerHits / (double) wider.size());
+        out.printf(Locale.ROOT, "  WOUND_LIKE on faces-wider/ (people without wounds, never trained on): %.3f (%d/%d)%n",
+                f.get("wound.faces-wider"), widerHits, wider.size());
     }
 
     /** IoU between the filled predicted boxes and the wound mask, per image (0 when nothing is predicted). */

@@ -26,7 +26,7 @@ import org.wardwatch.core.analysis.Box;
 public final class WoundDetector {
     public static final String RESOURCE = "wound-model.zip";
     /** The cut-offs are recorded with the model; see MODEL-CARD.md. */
-    public static final double CELL_THRESHOLD = 0.5;
+    public static final double CELL_THRESHOLD = 0.7;
     public static final double MIN_SKIN_AROUND = 0.25;
     private static final int MAP = 96; // the 32-cell map is smoothed up to 96 before tracing regions
 

@@ -91,7 +91,7 @@ public final class WoundFeatures {
         return r;
     }
 
-    /** The share of each cell the mask (255 = wound) covers, row-major. */
+    /** The share of each cell the mask (255 = wound, as {@link WoundMasks} reads it) covers, row-major. */
     public static float[] target(Mat mask) {
         Mat bin = new Mat();
         Imgproc.threshold(mask, bin, 127, 255, Imgproc.THRESH_BINARY);

@@ -44,12 +44,22 @@ public final class WoundTrainer {
         SkinModel skin = SkinModel.builtIn();
         List<Example> train = new ArrayList<>();
         int wounds = 0, clean = 0;
+        int copies = 0;
         for (String set : List.of("wounds/fuseg", "wounds/medetec")) {
-            for (Path img : list(o.data().resolve(set).resolve("images"))) {
-                if (WoundSplit.heldOut(img.getFileName().toString())) continue;
-                Mat mask = Imgcodecs.imread(o.data().resolve(set).resolve("masks").resolve(img.getFileName()).toString(), Imgcodecs.IMREAD_GRAYSCALE);
+            List<Path> images = list(o.data().resolve(set).resolve("images"));
+            // Medetec ships mirrored and turned copies of each photo: none is trained on when one is held out
+            java.util.Set<String> heldOriginals = new java.util.HashSet<>();
+            for (Path img : images) if (WoundSplit.heldOut(img.getFileName().toString())) heldOriginals.add(WoundSplit.original(img.getFileName().toString()));
+            for (Path img : images) {
+                String name = img.getFileName().toString();
+                if (WoundSplit.heldOut(name)) continue;
+                if (heldOriginals.contains(WoundSplit.original(name))) {
+                    copies++;
+                    continue;
+                }
+                Mat mask = WoundMasks.read(o.data().resolve(set).resolve("masks").resolve(img.getFileName()));
                 Mat bgr = Imgcodecs.imread(img.toString(), Imgcodecs.IMREAD_COLOR);
-                if (bgr.empty() || mask.empty()) continue;
+                if (bgr.empty()) throw new IOException(img + ": unreadable photo");
                 train.add(new Example(img.getFileName().toString(), bgr, mask));
                 wounds++;
             }
@@ -61,8 +71,8 @@ public final class WoundTrainer {
             train.add(new Example(img.getFileName().toString(), bgr, null));
             clean++;
         }
-        log.printf("train-wounds: %d wound photos, %d without wounds (held out: one in five), %d epochs, seed %d%n",
-                wounds, clean, o.epochs(), o.seed());
+        log.printf("train-wounds: %d wound photos, %d without wounds (held out: one in five, and %d copies of held-out photos left unused), %d epochs, seed %d%n",
+                wounds, clean, copies, o.epochs(), o.seed());
         DataSet all = toDataSet(train, skin, new Random(o.seed()));
         log.printf("%d cells to learn from%n", all.numExamples());
         MultiLayerNetwork net = WoundNetwork.create(o.seed());

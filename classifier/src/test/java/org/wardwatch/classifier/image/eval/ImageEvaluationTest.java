@@ -36,9 +36,13 @@ class ImageEvaluationTest {
         assertThat(f.get("person.negatives")).isLessThanOrEqualTo(0.16);
         // skin, cross-validated
         assertThat(f.get("skin.f1")).isGreaterThanOrEqualTo(0.80);
-        // wounds: on the images the model never saw, and on every photo without people
-        assertThat(f.get("wound.recall.held-out")).isGreaterThanOrEqualTo(0.35);
-        assertThat(f.get("wound.iou.held-out")).isGreaterThan(0.05);
-        assertThat(f.get("wound.negatives.all")).isLessThanOrEqualTo(0.05);
+        // wounds (no target met yet; guarded at the level measured: held-out recall 0.583, IoU 0.253; all
+        // negatives 0.042, skin 0.063; faces-wider 0.140): on the images the model never saw, and on every
+        // photo without wounds
+        assertThat(f.get("wound.recall.held-out")).isGreaterThanOrEqualTo(0.55);
+        assertThat(f.get("wound.iou.held-out")).isGreaterThan(0.20);
+        assertThat(f.get("wound.negatives.all")).isLessThanOrEqualTo(0.06);
+        assertThat(f.get("wound.skin.all")).isLessThanOrEqualTo(0.10);
+        assertThat(f.get("wound.faces-wider")).isLessThanOrEqualTo(0.17);
     }
 }
