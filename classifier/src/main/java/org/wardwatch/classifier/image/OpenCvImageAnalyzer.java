@@ -26,7 +26,7 @@ import org.wardwatch.core.analysis.ImageLabel;
  */
 public final class OpenCvImageAnalyzer implements ImageAnalyzer {
     /** Skin and wounds are computed on a copy at most this large: colour needs no detail. */
-    private static final int SKIN_SIDE = 512;
+    public static final int SKIN_SIDE = 512;
 
     private final ImageDecoder decoder;
     private final FaceDetector faces;
@@ -74,7 +74,7 @@ public final class OpenCvImageAnalyzer implements ImageAnalyzer {
             List<Box> peopleBoxes = merge(people.detect(bgr, faceBoxes),
                     scaleUp(people.onSkinCopy(small.image(), skinMask), small.factor(), bgr.cols(), bgr.rows()));
 
-            List<Box> woundBoxes = wounds == null ? List.of() : wounds.detect(small.image(), globalSkin).boxes().stream()
+            List<Box> woundBoxes = wounds == null ? List.of() : wounds.detect(small.image(), globalSkin, smallFaces).boxes().stream()
                     .map(b -> scaleBox(b, 1 / small.factor(), bgr.cols(), bgr.rows())).toList();
             globalSkin.release();
             skinMask.release();

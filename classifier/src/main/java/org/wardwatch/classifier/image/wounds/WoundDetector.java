@@ -31,20 +31,26 @@ public final class WoundDetector {
     private static final int MAP = 96; // the 32-cell map is smoothed up to 96 before tracing regions
 
     private final ThreadLocal<MultiLayerNetwork> nets;
+    private final WoundGate gate;
     private final double cellThreshold;
     private final double minSkinAround;
 
-    public WoundDetector(MultiLayerNetwork trained, double cellThreshold, double minSkinAround) {
+    /**
+     * @param gate null to go by the cells alone (regions above {@code cellThreshold} with skin around
+     *             them); otherwise the photo-level gate decides and the regions only place the boxes
+     */
+    public WoundDetector(MultiLayerNetwork trained, WoundGate gate, double cellThreshold, double minSkinAround) {
         this.nets = ThreadLocal.withInitial(trained::clone);
+        this.gate = gate;
         this.cellThreshold = cellThreshold;
         this.minSkinAround = minSkinAround;
     }
 
-    /** The committed model, or null when the jar carries none (before the first training). */
+    /** The committed model and gate, or null when the jar carries no model (before the first training). */
     public static WoundDetector builtIn() {
         try (InputStream in = WoundDetector.class.getResourceAsStream(RESOURCE)) {
             if (in == null) return null;
-            return new WoundDetector(ModelSerializer.restoreMultiLayerNetwork(in, false), CELL_THRESHOLD, MIN_SKIN_AROUND);
+            return new WoundDetector(ModelSerializer.restoreMultiLayerNetwork(in, false), WoundGate.builtIn(), CELL_THRESHOLD, MIN_SKIN_AROUND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,16 +60,39 @@ public final class WoundDetector {
     public record Regions(List<Box> boxes, Mat map) {
     }
 
-    public Regions detect(Mat bgr, Mat skinProbability) {
+    /** The cell network's wound probability for each cell of the grid, row-major. */
+    public float[] cells(Mat bgr, Mat skinProbability) {
         float[][] features = WoundFeatures.compute(bgr, skinProbability);
         INDArray out = nets.get().output(Nd4j.create(features), false);
-        float[] cells = out.reshape(WoundFeatures.GRID * WoundFeatures.GRID).toFloatVector();
+        return out.reshape(WoundFeatures.GRID * WoundFeatures.GRID).toFloatVector();
+    }
+
+    /**
+     * @param faces faces in {@code bgr}'s pixels: lips and cheeks under them are not wounds
+     */
+    public Regions detect(Mat bgr, Mat skinProbability, List<Box> faces) {
+        float[] cells = cells(bgr, skinProbability);
+        WoundGate.blankFaces(cells, WoundFeatures.GRID, faces, bgr.cols(), bgr.rows());
+        if (gate == null) return regions(cells, bgr, skinProbability, cellThreshold, minSkinAround, -1);
+        double p = gate.probability(WoundGate.features(cells, bgr, skinProbability));
+        if (p < gate.threshold()) return new Regions(List.of(), Mat.zeros(MAP, MAP, CvType.CV_8UC1));
+        float max = 0;
+        for (float c : cells) max = Math.max(max, c);
+        // the gate has decided; the brightest cells show where (tightly first, looser when that leaves only specks)
+        Regions tight = regions(cells, bgr, skinProbability, 0.7 * max, 0, p);
+        if (!tight.boxes().isEmpty()) return tight;
+        tight.map().release();
+        return regions(cells, bgr, skinProbability, 0.5 * max, 0, p);
+    }
+
+    /** Connected regions of the cell map above {@code threshold}; {@code score} < 0 scores each by its mean probability. */
+    private Regions regions(float[] cells, Mat bgr, Mat skinProbability, double threshold, double minSkin, double score) {
         Mat grid = new Mat(WoundFeatures.GRID, WoundFeatures.GRID, CvType.CV_32FC1);
         grid.put(0, 0, cells);
         Mat prob = new Mat();
         Imgproc.resize(grid, prob, new Size(MAP, MAP), 0, 0, Imgproc.INTER_LINEAR);
         Mat binary = new Mat();
-        Imgproc.threshold(prob, binary, cellThreshold, 255, Imgproc.THRESH_BINARY);
+        Imgproc.threshold(prob, binary, threshold, 255, Imgproc.THRESH_BINARY);
         binary.convertTo(binary, CvType.CV_8UC1);
         Mat skin = new Mat();
         Imgproc.resize(skinProbability, skin, new Size(MAP, MAP), 0, 0, Imgproc.INTER_AREA);
@@ -81,14 +110,14 @@ public final class WoundDetector {
             Mat region = new Mat();
             Core.compare(labels, new org.opencv.core.Scalar(label), region, Core.CMP_EQ);
             double meanProb = Core.mean(prob, region).val[0];
-            if (skinAround(region, skin) < minSkinAround) {
+            if (minSkin > 0 && skinAround(region, skin) < minSkin) {
                 region.release();
                 continue;
             }
             kept.setTo(new org.opencv.core.Scalar(255), region);
             region.release();
             boxes.add(new Box((int) Math.round(x * sx), (int) Math.round(y * sy), (int) Math.round(w * sx), (int) Math.round(h * sy),
-                    Math.max(0, Math.min(1, meanProb))));
+                    Math.max(0, Math.min(1, score >= 0 ? score : meanProb))));
         }
         grid.release();
         prob.release();
