@@ -15,6 +15,7 @@ import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 import org.wardwatch.classifier.image.faces.Boxes;
+import org.wardwatch.classifier.image.faces.Scaling;
 import org.wardwatch.core.analysis.Box;
 
 /**
@@ -29,6 +30,8 @@ public final class CoveredFaces {
     private static final int MIN_SATURATION = 120;
     private static final int MIN_VALUE = 160;
 
+    /** The working copy's longer side. */
+    private static final int WORK_SIDE = 256;
     /** The smallest sticker looked for, as a share of the photo's shorter side. */
     private static final double MIN_DIAMETER = 0.04;
 
@@ -51,7 +54,14 @@ public final class CoveredFaces {
      * @param skinMask 255 where skin, same size
      * @return discs that cover a face, in {@code bgr}'s pixels; score is the share of skin around them
      */
-    public List<Box> find(Mat bgr, Mat skinMask) {
+    public List<Box> find(Mat photo, Mat photoSkinMask) {
+        // a sticker is a large flat shape: a small copy shows it as well, at a quarter of the cost
+        Scaling s = Scaling.fit(photo, WORK_SIDE);
+        Mat bgr = s.image(), skinMask = photoSkinMask;
+        if (bgr != photo) {
+            skinMask = new Mat();
+            Imgproc.resize(photoSkinMask, skinMask, bgr.size(), 0, 0, Imgproc.INTER_NEAREST);
+        }
         Mat hsv = new Mat();
         Imgproc.cvtColor(bgr, hsv, Imgproc.COLOR_BGR2HSV);
         Mat vivid = new Mat();
@@ -74,12 +84,17 @@ public final class CoveredFaces {
         }
         hsv.release();
         vivid.release();
-        return Boxes.nonMaxSuppress(found, 0.5);
+        if (bgr != photo) {
+            bgr.release();
+            skinMask.release();
+        }
+        return Boxes.nonMaxSuppress(found, 0.5).stream()
+                .map(b -> s.toOriginal(b.x(), b.y(), b.w(), b.h(), b.score(), photo.cols(), photo.rows())).toList();
     }
 
     private void collect(Mat band, Mat skinMask, List<Box> found) {
         // the drawn eyes and mouth are holes; closing fills the thin ones, the contour fill the rest
-        Imgproc.morphologyEx(band, band, Imgproc.MORPH_CLOSE, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(5, 5)));
+        Imgproc.morphologyEx(band, band, Imgproc.MORPH_CLOSE, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3)));
         List<MatOfPoint> contours = new ArrayList<>();
         Imgproc.findContours(band, contours, new Mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
         for (MatOfPoint c : contours) {
