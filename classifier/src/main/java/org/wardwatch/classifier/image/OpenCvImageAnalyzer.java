@@ -61,21 +61,17 @@ public final class OpenCvImageAnalyzer implements ImageAnalyzer {
             List<Box> faceBoxes = faces.detect(bgr);
 
             Scaling small = Scaling.fit(bgr, SKIN_SIDE);
-            List<Box> smallFaces = new ArrayList<>();
-            for (Box f : faceBoxes) {
-                smallFaces.add(new Box((int) (f.x() * small.factor()), (int) (f.y() * small.factor()),
-                        (int) Math.max(1, f.w() * small.factor()), (int) Math.max(1, f.h() * small.factor()), f.score()));
-            }
+            List<Box> smallFaces = faceBoxes.stream().map(small::toWorking).toList();
             Mat globalSkin = skin.probability(small.image());
             Mat skinMask = skin.mask(small.image(), smallFaces);
             double skinFraction = SkinModel.fraction(skinMask);
 
-            // skin regions are found on the small copy, so their boxes are scaled back to original pixels
+            // skin regions and wounds are found on the small copy, so their boxes are scaled back to original pixels
             List<Box> peopleBoxes = merge(people.detect(bgr, faceBoxes),
-                    scaleUp(people.onSkinCopy(small.image(), skinMask), small.factor(), bgr.cols(), bgr.rows()));
+                    people.onSkinCopy(small.image(), skinMask).stream().map(b -> small.toOriginal(b, bgr.cols(), bgr.rows())).toList());
 
-            List<Box> woundBoxes = wounds == null ? List.of() : wounds.detect(small.image(), globalSkin, smallFaces).boxes().stream()
-                    .map(b -> scaleBox(b, 1 / small.factor(), bgr.cols(), bgr.rows())).toList();
+            List<Box> woundBoxes = wounds == null ? List.of() : wounds.detect(small.image(), globalSkin, smallFaces).stream()
+                    .map(b -> small.toOriginal(b, bgr.cols(), bgr.rows())).toList();
             globalSkin.release();
             skinMask.release();
             if (small.image() != bgr) small.image().release();
@@ -115,16 +111,6 @@ public final class OpenCvImageAnalyzer implements ImageAnalyzer {
         double m = 0;
         for (Box b : boxes) m = Math.max(m, b.score());
         return m;
-    }
-
-    private static List<Box> scaleUp(List<Box> boxes, double factor, int w, int h) {
-        return boxes.stream().map(b -> scaleBox(b, 1 / factor, w, h)).toList();
-    }
-
-    private static Box scaleBox(Box b, double f, int w, int h) {
-        int x = (int) Math.round(b.x() * f), y = (int) Math.round(b.y() * f);
-        int x2 = (int) Math.min(w, Math.round((b.x() + b.w()) * f)), y2 = (int) Math.min(h, Math.round((b.y() + b.h()) * f));
-        return new Box(x, y, Math.max(0, x2 - x), Math.max(0, y2 - y), b.score());
     }
 
     private static List<Box> merge(List<Box> a, List<Box> b) {

@@ -16,6 +16,17 @@ public record Scaling(Mat image, double factor) {
         return new Scaling(small, f);
     }
 
+    /** A box in original pixels, in the working copy's pixels (at least one pixel a side). */
+    public Box toWorking(Box b) {
+        return new Box((int) (b.x() * factor), (int) (b.y() * factor), (int) Math.max(1, b.w() * factor), (int) Math.max(1, b.h() * factor),
+                b.score());
+    }
+
+    /** A box in working pixels, mapped to the original and clipped to it. */
+    public Box toOriginal(Box b, int origW, int origH) {
+        return toOriginal(b.x(), b.y(), b.w(), b.h(), b.score(), origW, origH);
+    }
+
     /** A box in working pixels, mapped to the original and clipped to it. */
     public Box toOriginal(double x, double y, double w, double h, double score, int origW, int origH) {
         double x0 = Math.max(0, x / factor), y0 = Math.max(0, y / factor);

@@ -89,7 +89,7 @@ public final class CoveredFaces {
             skinMask.release();
         }
         return Boxes.nonMaxSuppress(found, 0.5).stream()
-                .map(b -> s.toOriginal(b.x(), b.y(), b.w(), b.h(), b.score(), photo.cols(), photo.rows())).toList();
+                .map(b -> s.toOriginal(b, photo.cols(), photo.rows())).toList();
     }
 
     private void collect(Mat band, Mat skinMask, List<Box> found) {

@@ -122,17 +122,13 @@ public final class WoundTrainer {
         Path model = data.resolve("models/yunet/" + FaceModelFetcher.FILE_NAME);
         FaceDetector faces = Files.isRegularFile(model) ? FaceDetectors.yunet(model) : null;
         if (faces == null) log.println("wound gate: no " + model + "; faces are not blanked while fitting");
-        WoundDetector cellsOnly = new WoundDetector(net, null, WoundDetector.CELL_THRESHOLD, WoundDetector.MIN_SKIN_AROUND);
         List<double[]> xs = new ArrayList<>();
         List<Boolean> ys = new ArrayList<>();
         for (Example e : examples) {
             Scaling small = Scaling.fit(e.bgr(), OpenCvImageAnalyzer.SKIN_SIDE);
             Mat prob = skin.probability(small.image());
-            float[] cells = cellsOnly.cells(small.image(), prob);
-            List<Box> found = faces == null ? List.of() : faces.detect(e.bgr()).stream()
-                    .map(b -> new Box((int) (b.x() * small.factor()), (int) (b.y() * small.factor()),
-                            (int) Math.max(1, b.w() * small.factor()), (int) Math.max(1, b.h() * small.factor()), b.score()))
-                    .toList();
+            float[] cells = WoundDetector.cells(net, small.image(), prob);
+            List<Box> found = faces == null ? List.of() : faces.detect(e.bgr()).stream().map(small::toWorking).toList();
             WoundGate.blankFaces(cells, WoundFeatures.GRID, found, small.image().cols(), small.image().rows());
             xs.add(WoundGate.features(cells, small.image(), prob));
             ys.add(e.mask() != null);

@@ -85,6 +85,6 @@ class WoundDetectorTest {
         Mat small = new Mat();
         Imgproc.resize(bgr, small, new org.opencv.core.Size(Math.round(bgr.cols() * f), Math.round(bgr.rows() * f)), 0, 0, Imgproc.INTER_AREA);
         Mat skin = SKIN.probability(small);
-        return DETECTOR.detect(small, skin, List.of()).boxes();
+        return DETECTOR.detect(small, skin, List.of());
     }
 }
