@@ -24,6 +24,7 @@ import org.wardwatch.classifier.image.faces.CascadeFaceDetector;
 import org.wardwatch.classifier.image.faces.FaceDetector;
 import org.wardwatch.classifier.image.faces.FaceDetectors;
 import org.wardwatch.classifier.image.faces.YuNetFaceDetector;
+import org.wardwatch.classifier.image.people.PeopleDetector;
 import org.wardwatch.classifier.image.skin.SkinModel;
 import org.wardwatch.classifier.image.skin.SkinTrainer;
 import org.wardwatch.classifier.image.wounds.WoundDetector;
@@ -132,6 +133,7 @@ public final class ImageEvaluation {
         f.put("person.negatives", labelled(results.get("negatives"), ImageLabel.PERSON));
         out.printf(Locale.ROOT, "  PERSON on faces/, faces-wider/, skin/: recall %.3f (%d/%d)   [target >= 0.95]%n", f.get("person.recall"), found, withPeople);
         out.printf(Locale.ROOT, "  PERSON on negatives/: %.3f   [target <= 0.05]%n", f.get("person.negatives"));
+        personBoxes(results, names, f);
 
         out.println();
         out.println("Wound-like regions (the model never saw the held-out fifth, nor mirrored copies of it: figures on those are the honest ones)");
@@ -187,6 +189,42 @@ public final class ImageEvaluation {
         out.printf(Locale.ROOT, "  %-9s recall >= 50 px %.3f (%d/%d) [target >= 0.94]  20-49 px %.3f (%d/%d) [target >= 0.85]  precision %.3f (%d/%d) [target >= 0.95]  FACE on negatives/ %.3f (%d/%d) [target <= 0.03]%n",
                 label, f.get(label + ".recall50"), hit[0], total[0], f.get(label + ".recall20"), hit[1], total[1],
                 f.get(label + ".precision"), tp, tp + fp, f.get(label + ".negatives"), negHit, negatives.size());
+    }
+
+    /**
+     * What looking for HOG bodies only in photos without a face costs: the person boxes reported, and
+     * the bodies HOG would have added had it also run where faces were found (bodies holding no face
+     * found and overlapping no reported box: people the boxes now miss, or HOG's false alarms).
+     */
+    private void personBoxes(Map<String, List<ImageAnalysis>> results, Map<String, List<String>> names, Map<String, Double> f) {
+        PeopleDetector everywhere = new PeopleDetector(PeopleDetector.Settings.DEFAULT.withHogWithFaces(true));
+        int boxes = 0, extra = 0, extraPhotos = 0;
+        for (String set : List.of("faces/images", "faces-wider/images", "skin/images")) {
+            List<ImageAnalysis> rs = results.get(set);
+            for (int i = 0; i < rs.size(); i++) {
+                ImageAnalysis a = rs.get(i);
+                boxes += a.people().size();
+                if (a.faces().isEmpty()) continue; // HOG ran on these photos already
+                Mat bgr = Imgcodecs.imread(data.resolve(set).resolve(names.get(set).get(i)).toString(), Imgcodecs.IMREAD_COLOR);
+                int added = 0;
+                for (Box b : everywhere.detect(bgr, a.faces())) {
+                    // a body round a face already found is that person again, not someone new
+                    boolean holdsFace = a.faces().stream().anyMatch(fc -> contains(b, fc.x() + fc.w() / 2, fc.y() + fc.h() / 2));
+                    if (!holdsFace && a.people().stream().noneMatch(p -> p.iou(b) >= 0.4)) added++;
+                }
+                bgr.release();
+                extra += added;
+                if (added > 0) extraPhotos++;
+            }
+        }
+        f.put("person.boxes", (double) boxes);
+        f.put("person.hogWithFaces.extra", (double) extra);
+        out.printf(Locale.ROOT, "  person boxes on faces/, faces-wider/, skin/: %d; HOG is looked for only where no face was found:"
+                + " run also where faces were, it would add %d bodies holding no face found in %d photos (PERSON unchanged there)%n", boxes, extra, extraPhotos);
+    }
+
+    private static boolean contains(Box b, int x, int y) {
+        return x >= b.x() && x < b.x() + b.w() && y >= b.y() && y < b.y() + b.h();
     }
 
     private void woundFigures(Map<String, List<ImageAnalysis>> results, Map<String, List<String>> names, Map<String, Double> f) throws IOException {

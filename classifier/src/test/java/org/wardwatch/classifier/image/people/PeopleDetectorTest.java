@@ -93,6 +93,26 @@ class PeopleDetectorTest {
         assertThat(person / (double) covered).isGreaterThanOrEqualTo(0.75);
     }
 
+    @Test
+    void hogLooksForBodiesOnlyWhenNoFaceWasFound() throws Exception {
+        // a belly dancer standing full length: HOG finds her body, YuNet her face
+        Path photo = SharedData.require("skin/images").resolve("amida-belly-dancer.jpg");
+        Mat bgr = Imgcodecs.imread(photo.toString());
+        List<Box> faces = TestImages.analyzer().analyze(Files.readAllBytes(photo), photo.toString()).faces();
+        assertThat(faces).hasSize(1);
+
+        List<Box> withoutFace = new PeopleDetector().detect(bgr, List.of());
+        assertThat(withoutFace).as("the body, found by HOG when no face is").isNotEmpty();
+        List<Box> withFace = new PeopleDetector().detect(bgr, faces);
+        assertThat(withFace).as("only the face's head and shoulders: the face already makes the finding").hasSize(1);
+        assertThat(withFace.get(0)).isEqualTo(PeopleDetector.fromFace(faces.get(0), bgr.cols(), bgr.rows()));
+        // a face elsewhere in the photo (far from the dancer): asked to look anyway, HOG adds her body beside it
+        Box elsewhere = new Box(bgr.cols() - 40, bgr.rows() - 40, 30, 30, 0.9);
+        List<Box> both = new PeopleDetector(PeopleDetector.Settings.DEFAULT.withHogWithFaces(true)).detect(bgr, List.of(elsewhere));
+        assertThat(both).hasSize(1 + withoutFace.size());
+        assertThat(new PeopleDetector().detect(bgr, List.of(elsewhere))).hasSize(1);
+    }
+
     /** A yellow smiley: a flat disc with two dark eyes and a smile, as the sticker apps draw it. */
     static void sticker(Mat bgr, Point c, int r) {
         Imgproc.circle(bgr, c, r, new Scalar(40, 210, 250), -1);
