@@ -30,6 +30,8 @@ public final class ImageAnalyzers {
      */
     public static OpenCvImageAnalyzer standard(Path faceModel, Path dataDir, Consumer<String> notice) {
         OpenCv.load();
+        // the application analyses photos on parallel workers (classify-image's, the pipeline's crawl.parallel crawls)
+        NativeThreads.onePerWorker();
         FaceModelFetcher fetcher = dataDir == null ? null : new FaceModelFetcher(new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30)).build());
         FaceDetector faces = FaceDetectors.choose(faceModel, dataDir == null ? null : dataDir.resolve("models"), fetcher, notice);

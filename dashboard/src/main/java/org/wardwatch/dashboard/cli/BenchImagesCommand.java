@@ -27,12 +27,16 @@ final class BenchImagesCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "At most this many photos (default: all).")
     int limit = Integer.MAX_VALUE;
 
+    @Option(names = "--library-threads", description = "Let OpenCV, ND4J and OpenBLAS split each photo over every core"
+            + " as well (as before WardWatch kept them to one thread a worker), to compare.")
+    boolean libraryThreads;
+
     @Parameters(index = "0", paramLabel = "FOLDER")
     Path folder;
 
     @Override
     public Integer call() {
         return new ImageCommands(WriterStream.of(spec.commandLine().getOut()), WriterStream.of(spec.commandLine().getErr()))
-                .benchImages(faceModel, folder, threads, limit);
+                .benchImages(faceModel, folder, threads, limit, libraryThreads);
     }
 }

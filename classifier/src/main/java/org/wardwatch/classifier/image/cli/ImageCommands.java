@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.wardwatch.classifier.image.ImageAnalyzers;
+import org.wardwatch.classifier.image.NativeThreads;
 import org.wardwatch.classifier.image.OpenCvImageAnalyzer;
 import org.wardwatch.classifier.image.eval.ImageBenchmark;
 import org.wardwatch.classifier.image.faces.FaceDetectors;
@@ -74,13 +75,19 @@ public final class ImageCommands {
         }
     }
 
-    /** {@code bench-images [--face-model FILE] [--threads N] [--limit N] FOLDER} */
-    public int benchImages(Path faceModel, Path folder, int threads, int limit) {
+    /**
+     * {@code bench-images [--face-model FILE] [--threads N] [--limit N] [--library-threads] FOLDER}
+     *
+     * @param libraryThreads let the native libraries split each photo over every core too (the old way), to compare
+     */
+    public int benchImages(Path faceModel, Path folder, int threads, int limit, boolean libraryThreads) {
         try {
+            if (!libraryThreads) NativeThreads.onePerWorker(); // as the application runs (ImageAnalyzers.standard)
             // text reading is measured separately: Tesseract alone costs more than everything else together
             OpenCvImageAnalyzer analyzer = ImageAnalyzers.withFaces(
                     FaceDetectors.choose(faceModel, null, null, m -> err.println("bench-images: " + m)), null);
-            out.println("faces, people, skin and wounds (text in images excluded)");
+            out.println("faces, people, skin and wounds (text in images excluded); OpenCV, ND4J and OpenBLAS "
+                    + (libraryThreads ? "on every core within each photo" : "on one thread a worker"));
             new ImageBenchmark(analyzer, out).run(folder, threads, limit);
             return 0;
         } catch (IOException | RuntimeException e) {
@@ -105,7 +112,7 @@ public final class ImageCommands {
         Path faceModel = null, data = Path.of("data"), shared = Path.of("../shared/data"), outFile = null;
         int epochs = WoundTrainer.Options.DEFAULT_EPOCHS, threads = Runtime.getRuntime().availableProcessors(), limit = Integer.MAX_VALUE;
         long seed = WoundTrainer.Options.DEFAULT_SEED;
-        boolean cascades = true;
+        boolean cascades = true, libraryThreads = false;
         List<Path> rest = new ArrayList<>();
         try {
             for (int i = 1; i < args.length; i++) {
@@ -119,6 +126,7 @@ public final class ImageCommands {
                     case "--threads" -> threads = Integer.parseInt(args[++i]);
                     case "--limit" -> limit = Integer.parseInt(args[++i]);
                     case "--no-cascades" -> cascades = false;
+                    case "--library-threads" -> libraryThreads = true;
                     default -> rest.add(Path.of(args[i]));
                 }
             }
@@ -130,7 +138,7 @@ public final class ImageCommands {
             case "classify-image" -> classifyImage(faceModel, data, rest);
             case "train-wounds" -> trainWounds(shared, outFile, epochs, seed);
             case "eval-images" -> evalImages(shared, cascades);
-            case "bench-images" -> rest.size() == 1 ? benchImages(faceModel, rest.get(0), threads, limit) : usage("bench-images FOLDER");
+            case "bench-images" -> rest.size() == 1 ? benchImages(faceModel, rest.get(0), threads, limit, libraryThreads) : usage("bench-images FOLDER");
             default -> usage("classify-image|train-wounds|eval-images|bench-images");
         };
     }
