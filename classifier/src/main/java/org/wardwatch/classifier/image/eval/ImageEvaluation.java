@@ -132,7 +132,9 @@ public final class ImageEvaluation {
         f.put("person.recall", found / (double) withPeople);
         f.put("person.negatives", labelled(results.get("negatives"), ImageLabel.PERSON));
         out.printf(Locale.ROOT, "  PERSON on faces/, faces-wider/, skin/: recall %.3f (%d/%d)   [target >= 0.95]%n", f.get("person.recall"), found, withPeople);
-        out.printf(Locale.ROOT, "  PERSON on negatives/: %.3f   [target <= 0.05]%n", f.get("person.negatives"));
+        long negativePersons = results.get("negatives").stream().filter(a -> a.labels().contains(ImageLabel.PERSON)).count();
+        out.printf(Locale.ROOT, "  PERSON on negatives/: %.3f (%d/%d)   [target <= 0.05]%n", f.get("person.negatives"), negativePersons,
+                results.get("negatives").size());
         personBoxes(results, names, f);
 
         out.println();

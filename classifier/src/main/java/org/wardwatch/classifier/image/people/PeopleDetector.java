@@ -40,7 +40,8 @@ public final class PeopleDetector {
      * every standing body it found in the people sets scored more, an ice lolly scored 1.05.
      * {@code skinRegionMaxEdges} is the share of edge pixels a skin region may have: bare skin is
      * smooth (at most 0.11 in skin/ portraits, 0.19 at most on faces-wider/), fur and patterned fabric
-     * in skin tones are not (a Persian cat 0.18, a quilt 0.31).
+     * in skin tones are not (a Persian cat 0.18, a quilt 0.31). {@code skinRegionMinFrameRun}: a skin
+     * region must run off the photo along at least this share of its shorter side (see {@link #skinRegions}).
      * {@code hogWithFaces} is off: HOG is there for people whose face is not visible, and once a face
      * is found the photo's PERSON finding holds without it. Measured on faces/, faces-wider/ and skin/,
      * HOG found a body in none of the photos without a face (so PERSON recall is the same without it)
@@ -48,13 +49,18 @@ public final class PeopleDetector {
      * boxes round the bodies of the same crowds (see IMAGES.md).
      */
     public record Settings(int hogSide, double hogHitThreshold, double hogMinScore, int upperBodySide, int upperBodyNeighbours,
-                           double skinRegionMinFraction, double skinRegionMaxEdges, boolean useHog, boolean hogWithFaces,
-                           boolean useUpperBody, boolean useSkin) {
-        public static final Settings DEFAULT = new Settings(640, 0.0, 1.2, 480, 6, 0.30, 0.15, true, false, false, true);
+                           double skinRegionMinFraction, double skinRegionMaxEdges, double skinRegionMinFrameRun, boolean useHog,
+                           boolean hogWithFaces, boolean useUpperBody, boolean useSkin) {
+        public static final Settings DEFAULT = new Settings(640, 0.0, 1.2, 480, 6, 0.30, 0.15, 0.05, true, false, false, true);
 
         public Settings withHogWithFaces(boolean on) {
             return new Settings(hogSide, hogHitThreshold, hogMinScore, upperBodySide, upperBodyNeighbours, skinRegionMinFraction,
-                    skinRegionMaxEdges, useHog, on, useUpperBody, useSkin);
+                    skinRegionMaxEdges, skinRegionMinFrameRun, useHog, on, useUpperBody, useSkin);
+        }
+
+        public Settings withSkinRegionMinFrameRun(double run) {
+            return new Settings(hogSide, hogHitThreshold, hogMinScore, upperBodySide, upperBodyNeighbours, skinRegionMinFraction,
+                    skinRegionMaxEdges, run, useHog, hogWithFaces, useUpperBody, useSkin);
         }
     }
 
@@ -156,8 +162,14 @@ public final class PeopleDetector {
     }
 
     /**
-     * Connected, smooth skin regions covering at least the configured fraction of the photo: arms,
-     * torsos, close-ups.
+     * Connected, smooth skin regions covering at least the configured fraction of the photo that run
+     * off its edge: arms, torsos, shoulders, close-ups. Bare skin this large with no face in it is a
+     * close-up of part of a body, and a close-up crops the body at the frame, so the skin runs off the
+     * photo; an animal or object shown whole sits inside it. Measured with the faces left out of the
+     * skin model, the regions of the people sets that pass the texture test run off the frame along at
+     * least 0.15 of the photo's shorter side, except three heads wholly in frame (their faces are
+     * found); a ginger guinea pig's smooth fur, which passes every colour and texture test, does not
+     * touch the edge at all.
      *
      * @param skinMask 255 where skin
      * @param bgr      the photo at the mask's size, for the texture test
@@ -179,8 +191,11 @@ public final class PeopleDetector {
             double solidity = area / Math.max(1.0, (double) r.width * r.height);
             if (solidity < 0.35) continue;
             if (edges == null) edges = edges(bgr);
-            if (edgeShare(edges, skinMask, c) > settings.skinRegionMaxEdges()) continue;
-            out.add(new Box(r.x, r.y, r.width, r.height, Math.min(1.0, 0.5 + area / total)));
+            Mat region = region(skinMask, c);
+            boolean person = edgeShare(edges, region) <= settings.skinRegionMaxEdges()
+                    && frameRun(region) >= settings.skinRegionMinFrameRun();
+            region.release();
+            if (person) out.add(new Box(r.x, r.y, r.width, r.height, Math.min(1.0, 0.5 + area / total)));
         }
         if (edges != null) edges.release();
         return out;
@@ -195,13 +210,27 @@ public final class PeopleDetector {
         return edges;
     }
 
-    /** The share of edge pixels among the skin pixels inside one contour. */
-    private static double edgeShare(Mat edges, Mat skinMask, MatOfPoint contour) {
+    /** The skin pixels inside one contour, 255. */
+    private static Mat region(Mat skinMask, MatOfPoint contour) {
         Mat region = Mat.zeros(skinMask.size(), skinMask.type());
         Imgproc.drawContours(region, List.of(contour), 0, new org.opencv.core.Scalar(255), -1);
         Core.bitwise_and(region, skinMask, region);
-        double share = Core.mean(edges, region).val[0] / 255.0;
-        region.release();
-        return share;
+        return region;
+    }
+
+    /** The share of edge pixels among a region's pixels. */
+    private static double edgeShare(Mat edges, Mat region) {
+        return Core.mean(edges, region).val[0] / 255.0;
+    }
+
+    /**
+     * How far a region runs off the photo: its longest stretch along one edge of the frame (the
+     * outermost row or column), as a share of the photo's shorter side.
+     */
+    static double frameRun(Mat region) {
+        int w = region.cols(), h = region.rows();
+        int longest = Math.max(Math.max(Core.countNonZero(region.row(0)), Core.countNonZero(region.row(h - 1))),
+                Math.max(Core.countNonZero(region.col(0)), Core.countNonZero(region.col(w - 1))));
+        return longest / (double) Math.min(w, h);
     }
 }

@@ -33,7 +33,7 @@ class ImageEvaluationTest {
         assertThat(f.get("cascades.recall50")).isGreaterThanOrEqualTo(0.30);
         // people
         assertThat(f.get("person.recall")).isGreaterThanOrEqualTo(0.95);
-        assertThat(f.get("person.negatives")).isLessThanOrEqualTo(0.16);
+        assertThat(f.get("person.negatives")).isLessThanOrEqualTo(0.05);
         // skin, cross-validated
         assertThat(f.get("skin.f1")).isGreaterThanOrEqualTo(0.80);
         // wounds: recall is a target met on the photos the model never saw and on all; the false-alarm

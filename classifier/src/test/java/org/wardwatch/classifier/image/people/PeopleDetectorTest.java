@@ -34,21 +34,37 @@ class PeopleDetectorTest {
     }
 
     @Test
-    void aLargeSmoothSkinRegionIsAPerson() {
+    void aLargeSmoothSkinRegionRunningOffThePhotoIsAPerson() {
+        // shoulders and chest, cropped by the bottom of the frame
         Mat photo = new Mat(300, 400, CvType.CV_8UC3, new Scalar(200, 60, 30));
-        Imgproc.rectangle(photo, new Point(60, 40), new Point(340, 280), SKIN, -1);
-        List<Box> regions = new PeopleDetector().skinRegions(maskOf(photo, new Point(60, 40), new Point(340, 280)), photo);
+        Imgproc.rectangle(photo, new Point(60, 40), new Point(340, 300), SKIN, -1);
+        List<Box> regions = new PeopleDetector().skinRegions(maskOf(photo, new Point(60, 40), new Point(340, 300)), photo);
         assertThat(regions).hasSize(1);
         assertThat(regions.get(0).w()).isGreaterThan(250);
     }
 
     @Test
-    void skinColouredTextureLikeFurOrAQuiltIsNot() {
+    void theSameSkinColouredShapeWhollyInsideThePhotoIsNot() {
+        // a ginger animal or a wooden table shown whole: smooth and skin-coloured, but nothing runs off the frame
         Mat photo = new Mat(300, 400, CvType.CV_8UC3, new Scalar(200, 60, 30));
         Imgproc.rectangle(photo, new Point(60, 40), new Point(340, 280), SKIN, -1);
+        Mat mask = maskOf(photo, new Point(60, 40), new Point(340, 280));
+        assertThat(new PeopleDetector().skinRegions(mask, photo)).isEmpty();
+        // touching the edge at a corner or along a few pixels is not running off it
+        Mat corner = maskOf(photo, new Point(60, 40), new Point(340, 280));
+        Imgproc.rectangle(corner, new Point(330, 270), new Point(338, 299), new Scalar(255), -1);
+        assertThat(PeopleDetector.frameRun(corner)).isLessThan(PeopleDetector.Settings.DEFAULT.skinRegionMinFrameRun());
+        assertThat(new PeopleDetector().skinRegions(corner, photo)).isEmpty();
+        assertThat(new PeopleDetector(PeopleDetector.Settings.DEFAULT.withSkinRegionMinFrameRun(0)).skinRegions(mask, photo)).hasSize(1);
+    }
+
+    @Test
+    void skinColouredTextureLikeFurOrAQuiltIsNot() {
+        Mat photo = new Mat(300, 400, CvType.CV_8UC3, new Scalar(200, 60, 30));
+        Imgproc.rectangle(photo, new Point(60, 40), new Point(340, 300), SKIN, -1);
         // fine dark strands across the whole region, as fur or stitching gives
-        for (int x = 60; x < 340; x += 4) Imgproc.line(photo, new Point(x, 40), new Point(x + 6, 280), new Scalar(40, 60, 90), 1);
-        List<Box> regions = new PeopleDetector().skinRegions(maskOf(photo, new Point(60, 40), new Point(340, 280)), photo);
+        for (int x = 60; x < 340; x += 4) Imgproc.line(photo, new Point(x, 40), new Point(x + 6, 300), new Scalar(40, 60, 90), 1);
+        List<Box> regions = new PeopleDetector().skinRegions(maskOf(photo, new Point(60, 40), new Point(340, 300)), photo);
         assertThat(regions).isEmpty();
     }
 
