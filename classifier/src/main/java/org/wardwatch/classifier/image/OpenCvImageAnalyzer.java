@@ -70,8 +70,9 @@ public final class OpenCvImageAnalyzer implements ImageAnalyzer {
             List<Box> peopleBoxes = merge(people.detect(bgr, faceBoxes),
                     people.onSkinCopy(small.image(), skinMask).stream().map(b -> small.toOriginal(b, bgr.cols(), bgr.rows())).toList());
 
-            List<Box> woundBoxes = wounds == null ? List.of() : wounds.detect(small.image(), globalSkin, smallFaces).stream()
-                    .map(b -> small.toOriginal(b, bgr.cols(), bgr.rows())).toList();
+            // a wound lies on skin: regions with no skin round them (red shirts, banners) are dropped
+            List<Box> woundBoxes = wounds == null ? List.of() : WoundDetector.onSkin(wounds.detect(small.image(), globalSkin, smallFaces), skinMask)
+                    .stream().map(b -> small.toOriginal(b, bgr.cols(), bgr.rows())).toList();
             globalSkin.release();
             skinMask.release();
             if (small.image() != bgr) small.image().release();

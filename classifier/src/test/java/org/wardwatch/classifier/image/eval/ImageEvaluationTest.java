@@ -46,6 +46,7 @@ class ImageEvaluationTest {
         assertThat(f.get("wound.negatives.held-out")).isLessThanOrEqualTo(0.06);
         assertThat(f.get("wound.skin.held-out")).isLessThanOrEqualTo(0.34);
         assertThat(f.get("wound.iou.held-out")).isGreaterThan(0.10);
-        assertThat(f.get("wound.faces-wider")).isLessThanOrEqualTo(0.12);
+        // people photos never trained on: 0.078 measured with regions kept only where they lie on skin (0.101 before)
+        assertThat(f.get("wound.faces-wider")).isLessThanOrEqualTo(0.08);
     }
 }

@@ -29,6 +29,19 @@ class WoundDetectorTest {
     }
 
     @Test
+    void aWoundLikeRegionCountsOnlyWhereItLiesOnSkin() {
+        Mat skinMask = Mat.zeros(200, 300, CvType.CV_8UC1);
+        Imgproc.rectangle(skinMask, new org.opencv.core.Point(0, 0), new org.opencv.core.Point(120, 199), new Scalar(255), -1); // an arm
+        Box onArm = new Box(40, 80, 30, 30, 0.9);     // a cut on the arm
+        Box onShirt = new Box(220, 80, 30, 30, 0.9);  // a red shirt far from any skin
+        Box atTheEdge = new Box(130, 80, 30, 30, 0.9); // beside the arm: skin within its surroundings
+        assertThat(WoundDetector.onSkin(List.of(onArm, onShirt, atTheEdge), skinMask)).containsExactly(onArm, atTheEdge);
+        // a single speck of skin is not enough
+        skinMask.put(95, 235, 255);
+        assertThat(WoundDetector.onSkin(List.of(onShirt), skinMask)).isEmpty();
+    }
+
+    @Test
     void aHeldOutFootUlcerGetsARegionOnItsWound() throws Exception {
         String name = "0034.png";
         assertThat(WoundSplit.heldOut(name)).as("never trained on").isTrue();
