@@ -45,7 +45,7 @@ public final class ImageDecoder {
             throw new IllegalArgumentException(name + ": refused, declared size " + dims[0] + "x" + dims[1]
                     + " exceeds the limit of " + maxPixels + " pixels");
         }
-        Mat bgr = Imgcodecs.imdecode(new MatOfByte(bytes), Imgcodecs.IMREAD_COLOR);
+        Mat bgr = Imgcodecs.imdecode(new MatOfByte(PngColourProfile.strip(bytes)), Imgcodecs.IMREAD_COLOR);
         if (bgr.empty()) throw new IllegalArgumentException(name + ": corrupt or truncated image data");
         return new DecodedImage(bgr);
     }

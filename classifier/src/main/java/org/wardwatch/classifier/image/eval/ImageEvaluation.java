@@ -20,6 +20,7 @@ import org.opencv.imgproc.Imgproc;
 import org.wardwatch.classifier.image.ImageAnalyzers;
 import org.wardwatch.classifier.image.OpenCv;
 import org.wardwatch.classifier.image.OpenCvImageAnalyzer;
+import org.wardwatch.classifier.image.PngColourProfile;
 import org.wardwatch.classifier.image.faces.CascadeFaceDetector;
 import org.wardwatch.classifier.image.faces.FaceDetector;
 import org.wardwatch.classifier.image.faces.FaceDetectors;
@@ -316,7 +317,7 @@ public final class ImageEvaluation {
 
     private static void score(SkinModel model, YuNetFaceDetector faces, Path img, Path skinDir, long[] counts) {
         Mat bgr = Imgcodecs.imread(img.toString(), Imgcodecs.IMREAD_COLOR);
-        Mat truth = Imgcodecs.imread(SkinTrainer.maskFor(skinDir, img).toString(), Imgcodecs.IMREAD_GRAYSCALE);
+        Mat truth = PngColourProfile.read(SkinTrainer.maskFor(skinDir, img), Imgcodecs.IMREAD_GRAYSCALE);
         Imgproc.threshold(truth, truth, 127, 255, Imgproc.THRESH_BINARY);
         Mat pred = model.mask(bgr, faces.detect(bgr));
         Mat and = new Mat();

@@ -9,6 +9,7 @@ import java.util.List;
 import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.wardwatch.classifier.image.OpenCv;
+import org.wardwatch.classifier.image.PngColourProfile;
 
 /**
  * Learns the skin colour table from {@code skin/} (images and masks) and {@code negatives/} (photos with
@@ -27,7 +28,7 @@ public final class SkinTrainer {
         for (Path img : list(skinDir.resolve("images"))) {
             if (skipSkinImages.contains(img.getFileName().toString())) continue;
             Mat im = Imgcodecs.imread(img.toString(), Imgcodecs.IMREAD_COLOR);
-            Mat mask = Imgcodecs.imread(maskFor(skinDir, img).toString(), Imgcodecs.IMREAD_GRAYSCALE);
+            Mat mask = PngColourProfile.read(maskFor(skinDir, img), Imgcodecs.IMREAD_GRAYSCALE);
             if (im.empty() || mask.empty() || im.size().width != mask.size().width) continue;
             SkinModel.count(im, mask, skin, other);
         }
