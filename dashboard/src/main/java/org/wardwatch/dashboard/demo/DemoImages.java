@@ -83,10 +83,11 @@ public final class DemoImages {
         BufferedImage img = canvas(900, 600, new Color(235, 235, 238));
         Graphics2D g = g(img);
         Path2D arm = new Path2D.Double();
-        arm.moveTo(40, 260);
-        arm.curveTo(300, 200, 600, 210, 880, 250);
-        arm.lineTo(880, 420);
-        arm.curveTo(600, 440, 300, 430, 40, 400);
+        // a close-up crops the arm at both sides of the frame, as a phone photo of a forearm does
+        arm.moveTo(-20, 260);
+        arm.curveTo(300, 200, 600, 210, 920, 250);
+        arm.lineTo(920, 420);
+        arm.curveTo(600, 440, 300, 430, -20, 400);
         arm.closePath();
         g.setPaint(new GradientPaint(0, 220, new Color(224, 172, 140), 0, 430, new Color(196, 140, 110)));
         g.fill(arm);
