@@ -95,6 +95,7 @@ public final class WoundDetector {
             if (x1 <= x0 || y1 <= y0) continue;
             Mat around = skinMask.submat(y0, y1, x0, x1);
             if (Core.mean(around).val[0] / 255.0 >= MIN_SKIN_AROUND) kept.add(b);
+            around.release();
         }
         return kept;
     }
