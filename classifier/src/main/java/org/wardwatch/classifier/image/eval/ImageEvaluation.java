@@ -21,6 +21,7 @@ import org.wardwatch.classifier.image.ImageAnalyzers;
 import org.wardwatch.classifier.image.OpenCv;
 import org.wardwatch.classifier.image.OpenCvImageAnalyzer;
 import org.wardwatch.classifier.image.PngColourProfile;
+import org.wardwatch.classifier.image.faces.Boxes;
 import org.wardwatch.classifier.image.faces.CascadeFaceDetector;
 import org.wardwatch.classifier.image.faces.FaceDetector;
 import org.wardwatch.classifier.image.faces.FaceDetectors;
@@ -212,7 +213,7 @@ public final class ImageEvaluation {
                 int added = 0;
                 for (Box b : everywhere.detect(bgr, a.faces())) {
                     // a body round a face already found is that person again, not someone new
-                    boolean holdsFace = a.faces().stream().anyMatch(fc -> contains(b, fc.x() + fc.w() / 2, fc.y() + fc.h() / 2));
+                    boolean holdsFace = a.faces().stream().anyMatch(fc -> Boxes.contains(b, fc));
                     if (!holdsFace && a.people().stream().noneMatch(p -> p.iou(b) >= 0.4)) added++;
                 }
                 bgr.release();
@@ -224,10 +225,6 @@ public final class ImageEvaluation {
         f.put("person.hogWithFaces.extra", (double) extra);
         out.printf(Locale.ROOT, "  person boxes on faces/, faces-wider/, skin/: %d; HOG is looked for only where no face was found:"
                 + " run also where faces were, it would add %d bodies holding no face found in %d photos (PERSON unchanged there)%n", boxes, extra, extraPhotos);
-    }
-
-    private static boolean contains(Box b, int x, int y) {
-        return x >= b.x() && x < b.x() + b.w() && y >= b.y() && y < b.y() + b.h();
     }
 
     private void woundFigures(Map<String, List<ImageAnalysis>> results, Map<String, List<String>> names, Map<String, Double> f) throws IOException {
