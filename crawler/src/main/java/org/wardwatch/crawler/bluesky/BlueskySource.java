@@ -13,6 +13,7 @@ import org.wardwatch.core.registry.Platform;
 import org.wardwatch.core.source.AccountSignals;
 import org.wardwatch.core.source.CrawlBatch;
 import org.wardwatch.core.source.CrawlState;
+import org.wardwatch.core.source.Deadline;
 import org.wardwatch.core.source.FetchedMedia;
 import org.wardwatch.core.source.FetchedPost;
 import org.wardwatch.core.source.PostRef;
@@ -54,7 +55,7 @@ public final class BlueskySource extends BaseSource {
     }
 
     @Override
-    public CrawlBatch fetch(Account account, CrawlState state) throws SourceException {
+    public CrawlBatch fetch(Account account, CrawlState state, Deadline deadline) throws SourceException {
         String base = base(account, PUBLIC_APPVIEW);
         Cursor cursor = Cursor.parse(state.cursor());
         String did = state.externalAccountId();

@@ -12,6 +12,7 @@ import org.wardwatch.core.registry.Account;
 import org.wardwatch.core.registry.Platform;
 import org.wardwatch.core.source.CrawlBatch;
 import org.wardwatch.core.source.CrawlState;
+import org.wardwatch.core.source.Deadline;
 import org.wardwatch.core.source.FetchedMedia;
 import org.wardwatch.core.source.FetchedPost;
 import org.wardwatch.core.source.PostRef;
@@ -46,7 +47,7 @@ public final class HtmlPageSource extends BaseSource {
     }
 
     @Override
-    public CrawlBatch fetch(Account account, CrawlState state) throws SourceException {
+    public CrawlBatch fetch(Account account, CrawlState state, Deadline deadline) throws SourceException {
         Cursor cursor = Cursor.parse(state.cursor());
         Validators sent = state.firstCrawl() ? Validators.NONE : new Validators(cursor.get("etag"), cursor.get("lastModified"));
         ConditionalGet cond = new ConditionalGet(sent);

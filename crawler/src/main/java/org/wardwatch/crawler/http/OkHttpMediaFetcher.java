@@ -1,5 +1,7 @@
 package org.wardwatch.crawler.http;
 
+import org.wardwatch.core.registry.Account;
+import org.wardwatch.core.source.Deadline;
 import org.wardwatch.core.source.MediaFetcher;
 import org.wardwatch.core.source.SourceException;
 
@@ -14,8 +16,9 @@ public final class OkHttpMediaFetcher implements MediaFetcher {
     }
 
     @Override
-    public byte[] fetch(String url, long maxBytes) throws SourceException {
-        Request request = HttpStack.request(url).tag(MaxBytes.class, new MaxBytes(maxBytes)).build();
+    public byte[] fetch(Account account, String url, long maxBytes, Deadline deadline) throws SourceException {
+        Request request = HttpStack.request(url).tag(MaxBytes.class, new MaxBytes(maxBytes))
+                .tag(TrustedHosts.class, TrustedHosts.of(account)).tag(Deadline.class, deadline).build();
         Reply r = http.send(request);
         if (!r.ok()) throw new SourceException("image " + url + ": HTTP " + r.code());
         String type = r.header("Content-Type");

@@ -13,6 +13,7 @@ import org.wardwatch.core.registry.Platform;
 import org.wardwatch.core.source.AccountSignals;
 import org.wardwatch.core.source.CrawlBatch;
 import org.wardwatch.core.source.CrawlState;
+import org.wardwatch.core.source.Deadline;
 import org.wardwatch.core.source.FetchedMedia;
 import org.wardwatch.core.source.FetchedPost;
 import org.wardwatch.core.source.PostRef;
@@ -76,7 +77,7 @@ public final class MastodonSource extends BaseSource {
     }
 
     @Override
-    public CrawlBatch fetch(Account account, CrawlState state) throws SourceException {
+    public CrawlBatch fetch(Account account, CrawlState state, Deadline deadline) throws SourceException {
         Home home = home(account);
         HttpUrl baseUrl = url(home.base()).build();
         String instance = baseUrl.host() + (baseUrl.port() == HttpUrl.defaultPort(baseUrl.scheme()) ? "" : ":" + baseUrl.port());

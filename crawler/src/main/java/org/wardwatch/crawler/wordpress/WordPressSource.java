@@ -12,6 +12,7 @@ import org.wardwatch.core.registry.Account;
 import org.wardwatch.core.registry.Platform;
 import org.wardwatch.core.source.CrawlBatch;
 import org.wardwatch.core.source.CrawlState;
+import org.wardwatch.core.source.Deadline;
 import org.wardwatch.core.source.FetchedMedia;
 import org.wardwatch.core.source.FetchedPost;
 import org.wardwatch.core.source.PostRef;
@@ -55,7 +56,7 @@ public final class WordPressSource extends BaseSource {
     }
 
     @Override
-    public CrawlBatch fetch(Account account, CrawlState state) throws SourceException {
+    public CrawlBatch fetch(Account account, CrawlState state, Deadline deadline) throws SourceException {
         String api = api(account);
         Cursor cursor = Cursor.parse(state.cursor());
         boolean first = state.firstCrawl();

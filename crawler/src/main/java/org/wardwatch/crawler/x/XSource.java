@@ -13,6 +13,7 @@ import org.wardwatch.core.registry.Account;
 import org.wardwatch.core.registry.Platform;
 import org.wardwatch.core.source.CrawlBatch;
 import org.wardwatch.core.source.CrawlState;
+import org.wardwatch.core.source.Deadline;
 import org.wardwatch.core.source.FetchedMedia;
 import org.wardwatch.core.source.FetchedPost;
 import org.wardwatch.core.source.PostRef;
@@ -55,7 +56,7 @@ public final class XSource extends BaseSource {
     }
 
     @Override
-    public CrawlBatch fetch(Account account, CrawlState state) throws SourceException {
+    public CrawlBatch fetch(Account account, CrawlState state, Deadline deadline) throws SourceException {
         if (bearerToken == null) {
             throw new SourceException(label(account) + ": not crawlable: no X API bearer token is configured "
                     + "(crawl.xBearerToken or WARDWATCH_X_BEARER_TOKEN)");

@@ -108,9 +108,11 @@ public final class Demo implements AutoCloseable {
      */
     static WardWatchConfig demoConfig(WardWatchConfig c, int port) {
         var h = c.http();
-        var http = new WardWatchConfig.Http(h.userAgent(), 10, 200.0, h.maxResponseBytes(), h.maxRedirects(), 0);
+        var http = new WardWatchConfig.Http(h.userAgent(), 10, 200.0, h.maxResponseBytes(), h.maxRedirects(), 0,
+                h.callTimeoutSeconds(), h.allowPrivateAddresses());
         var k = c.crawl();
-        var crawl = new WardWatchConfig.Crawl(k.intervalMinutes(), k.jitterMinutes(), 4, 60, k.firstCrawlMaxPosts(), null);
+        var crawl = new WardWatchConfig.Crawl(k.intervalMinutes(), k.jitterMinutes(), 4, 60, k.firstCrawlMaxPosts(), null,
+                k.accountTimeoutSeconds());
         return new WardWatchConfig(c.database(), c.media(), http, crawl, c.recheck(), c.digest(), c.smtp(), c.retention(),
                 c.removal(), c.classifier(), port > 0 ? new WardWatchConfig.Dashboard(port, "http://localhost:" + port) : c.dashboard());
     }

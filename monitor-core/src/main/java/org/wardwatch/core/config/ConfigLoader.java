@@ -88,11 +88,13 @@ public final class ConfigLoader {
         check.that(c.http().requestsPerSecondPerHost() > 0, "http.requestsPerSecondPerHost", "must be positive");
         check.that(c.http().maxRedirects() >= 0, "http.maxRedirects", "must not be negative");
         check.that(c.http().retries() >= 0, "http.retries", "must not be negative");
+        check.that(c.http().callTimeoutSeconds() > 0, "http.callTimeoutSeconds", "must be positive");
         check.that(c.crawl().intervalMinutes() >= 1, "crawl.intervalMinutes", "must be at least 1");
         check.that(c.crawl().jitterMinutes() >= 0, "crawl.jitterMinutes", "must not be negative");
         check.that(c.crawl().parallel() >= 1, "crawl.parallel", "must be at least 1");
         check.that(c.crawl().firstCrawlDays() >= 1, "crawl.firstCrawlDays", "must be at least 1");
         check.that(c.crawl().firstCrawlMaxPosts() >= 1, "crawl.firstCrawlMaxPosts", "must be at least 1");
+        check.that(c.crawl().accountTimeoutSeconds() >= 1, "crawl.accountTimeoutSeconds", "must be at least 1");
         check.that(c.recheck().intervalMinutes() >= 1, "recheck.intervalMinutes", "must be at least 1");
         check.that(validZone(c.digest().zone()), "digest.zone", "unknown time zone '" + c.digest().zone() + "'");
         check.that(org.quartz.CronExpression.isValidExpression(c.digest().cron()), "digest.cron",

@@ -15,8 +15,8 @@ public record WardWatchConfig(Database database, Media media, Http http, Crawl c
     public WardWatchConfig {
         database = database == null ? new Database(null, null, null, null) : database;
         media = media == null ? new Media(null, null) : media;
-        http = http == null ? new Http(null, null, null, null, null, null) : http;
-        crawl = crawl == null ? new Crawl(null, null, null, null, null, null) : crawl;
+        http = http == null ? new Http(null, null, null, null, null, null, null, null) : http;
+        crawl = crawl == null ? new Crawl(null, null, null, null, null, null, null) : crawl;
         recheck = recheck == null ? new Recheck(null) : recheck;
         digest = digest == null ? new Digest(null, null, null, null) : digest;
         smtp = smtp == null ? new Smtp(null, null, null, null, null, null) : smtp;
@@ -52,8 +52,15 @@ public record WardWatchConfig(Database database, Media media, Http http, Crawl c
         }
     }
 
+    /**
+     * @param timeoutSeconds        the longest wait for a connection or for the next bytes of an answer
+     * @param callTimeoutSeconds    the longest one request may take in all, however its bytes trickle
+     * @param allowPrivateAddresses false: loopback, private, link-local and unique-local addresses are
+     *                              refused, except the host of an account's own registered URL
+     */
     public record Http(String userAgent, Integer timeoutSeconds, Double requestsPerSecondPerHost,
-                       Long maxResponseBytes, Integer maxRedirects, Integer retries) {
+                       Long maxResponseBytes, Integer maxRedirects, Integer retries, Integer callTimeoutSeconds,
+                       Boolean allowPrivateAddresses) {
         public Http {
             userAgent = userAgent == null || userAgent.isBlank()
                     ? "WardWatch/0.1 (patient-privacy monitor; +mailto:ig-team@example.nhs.uk)" : userAgent;
@@ -62,12 +69,18 @@ public record WardWatchConfig(Database database, Media media, Http http, Crawl c
             maxResponseBytes = maxResponseBytes == null ? 10_000_000L : maxResponseBytes;
             maxRedirects = maxRedirects == null ? 5 : maxRedirects;
             retries = retries == null ? 3 : retries;
+            callTimeoutSeconds = callTimeoutSeconds == null ? 120 : callTimeoutSeconds;
+            allowPrivateAddresses = allowPrivateAddresses != null && allowPrivateAddresses;
         }
     }
 
-    /** @param xBearerToken the X API v2 app token; without one, X accounts are reported as not crawlable */
+    /**
+     * @param xBearerToken          the X API v2 app token; without one, X accounts are reported as not crawlable
+     * @param accountTimeoutSeconds the longest the network part of one account's crawl may take; past it
+     *                              the account fails with a clear error and the run goes on
+     */
     public record Crawl(Integer intervalMinutes, Integer jitterMinutes, Integer parallel, Integer firstCrawlDays,
-                        Integer firstCrawlMaxPosts, String xBearerToken) {
+                        Integer firstCrawlMaxPosts, String xBearerToken, Integer accountTimeoutSeconds) {
         public Crawl {
             intervalMinutes = intervalMinutes == null ? 360 : intervalMinutes;
             jitterMinutes = jitterMinutes == null ? 30 : jitterMinutes;
@@ -75,6 +88,7 @@ public record WardWatchConfig(Database database, Media media, Http http, Crawl c
             firstCrawlDays = firstCrawlDays == null ? 30 : firstCrawlDays;
             firstCrawlMaxPosts = firstCrawlMaxPosts == null ? 200 : firstCrawlMaxPosts;
             xBearerToken = blankToNull(xBearerToken);
+            accountTimeoutSeconds = accountTimeoutSeconds == null ? 300 : accountTimeoutSeconds;
         }
     }
 

@@ -134,7 +134,7 @@ public final class IngestPipeline {
     /** @return whether the image is now stored */
     private boolean fetch(MediaRow row, Counts counts) {
         try {
-            byte[] bytes = fetcher.fetch(row.url(), maxMediaBytes);
+            byte[] bytes = fetcher.fetch(null, row.url(), maxMediaBytes, org.wardwatch.core.source.Deadline.NONE);
             ImageSniffer.Sniffed sniffed = ImageSniffer.sniff(bytes);
             if (sniffed == null) throw new SourceException("not an image (" + bytes.length + " bytes of unknown type)");
             String sha = MediaVault.sha256(bytes);

@@ -13,8 +13,15 @@ import org.wardwatch.core.registry.Platform;
 public interface PostSource {
     Platform platform();
 
-    /** Reads what is new since {@code state}; a first crawl goes back as far as the source is configured to. */
-    CrawlBatch fetch(Account account, CrawlState state) throws SourceException;
+    /**
+     * Reads what is new since {@code state}; a first crawl goes back as far as the source is configured
+     * to. Past the deadline the source stops with a {@link SourceException} saying so.
+     */
+    CrawlBatch fetch(Account account, CrawlState state, Deadline deadline) throws SourceException;
+
+    default CrawlBatch fetch(Account account, CrawlState state) throws SourceException {
+        return fetch(account, state, Deadline.NONE);
+    }
 
     /**
      * Re-checks whether the given posts are still published. Every post in the input gets an answer;

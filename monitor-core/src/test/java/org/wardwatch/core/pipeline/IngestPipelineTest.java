@@ -85,7 +85,7 @@ class IngestPipelineTest {
         MediaVault vault = new MediaVault(dir.resolve("vault"), MediaVault.loadOrCreateKey(dir.resolve("media.key")));
         pipeline = new IngestPipeline(registry, new PostStore(db.jdbi(), Clock.systemUTC()),
                 new CaseStore(db.jdbi(), Clock.systemUTC()), new CrawlRunStore(db.jdbi(), Clock.systemUTC()), vault,
-                p -> source, (url, max) -> {
+                p -> source, (acct, url, max, deadline) -> {
                     byte[] b = images.get(url);
                     if (b == null) throw new SourceException("HTTP 404 for " + url);
                     if (b.length > max) throw new SourceException("larger than " + max + " bytes");
@@ -288,7 +288,7 @@ class IngestPipelineTest {
         }
 
         @Override
-        public CrawlBatch fetch(Account account, CrawlState state) throws SourceException {
+        public CrawlBatch fetch(Account account, CrawlState state, org.wardwatch.core.source.Deadline deadline) throws SourceException {
             if (failure != null) throw new SourceException(failure);
             return new CrawlBatch(List.copyOf(posts), new CrawlState("seen-" + posts.size(), null), signals, List.of());
         }

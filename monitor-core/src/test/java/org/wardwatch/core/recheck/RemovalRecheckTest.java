@@ -55,7 +55,7 @@ class RemovalRecheckTest {
         }
 
         @Override
-        public CrawlBatch fetch(Account account, CrawlState state) {
+        public CrawlBatch fetch(Account account, CrawlState state, org.wardwatch.core.source.Deadline deadline) {
             throw new UnsupportedOperationException();
         }
 

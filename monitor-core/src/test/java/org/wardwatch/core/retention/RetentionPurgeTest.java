@@ -68,7 +68,7 @@ class RetentionPurgeTest {
                     post("plain", "The garden", "https://img/c.png"));
             PostSource source = new PostSource() {
                 public Platform platform() { return Platform.RSS; }
-                public CrawlBatch fetch(Account a, CrawlState s) { return new CrawlBatch(posts, s, AccountSignals.NONE, List.of()); }
+                public CrawlBatch fetch(Account a, CrawlState s, org.wardwatch.core.source.Deadline d) { return new CrawlBatch(posts, s, AccountSignals.NONE, List.of()); }
                 public Map<Long, PostStatus> recheck(Account a, CrawlState s, List<PostRef> r) { return Map.of(); }
             };
             IngestPipeline pipeline = pipeline(db, registry, vault, source, images, sixtyDaysAgo);
@@ -113,7 +113,7 @@ class RetentionPurgeTest {
     static IngestPipeline pipeline(Database db, RegistryStore registry, MediaVault vault, PostSource source,
                                    Map<String, byte[]> images, Clock clock) {
         return new IngestPipeline(registry, new PostStore(db.jdbi(), clock), new CaseStore(db.jdbi(), clock),
-                new CrawlRunStore(db.jdbi(), clock), vault, p -> source, (url, max) -> images.get(url),
+                new CrawlRunStore(db.jdbi(), clock), vault, p -> source, (acct, url, max, deadline) -> images.get(url),
                 new Analyzers(() -> text -> text.startsWith("Doreen")
                         ? new TextAnalysis(true, true, 0.9, List.of(new TextFinding("PERSON_NAME", "Doreen", 0, 6, 0.9)))
                         : TextAnalysis.EMPTY, null),
