@@ -174,9 +174,9 @@ public final class AppContext implements AutoCloseable {
 
     public IngestPipeline pipeline() {
         Crawlers c = crawlers();
-        return new IngestPipeline(registry(), posts(), cases(), new CrawlRunStore(database().jdbi(), clock()), vault(),
-                p -> c.sources().get(p), c.mediaFetcher(), analyzers(),
-                new RiskPolicy(config.classifier().flagThreshold()), config.media().maxBytes());
+        return IngestPipeline.over(database().jdbi(), clock(), registry(), vault(), p -> c.sources().get(p), c.mediaFetcher(),
+                analyzers(), new RiskPolicy(config.classifier().flagThreshold()), config.media().maxBytes(),
+                Duration.ofSeconds(config.crawl().accountTimeoutSeconds()));
     }
 
     /** Removal requests and digests go out through the configured SMTP server. */

@@ -6,7 +6,7 @@ import java.time.Instant;
 public record AccountRow(long id, long organisationId, String organisationName, String odsCode, String name,
                          String kind, String serviceType, String platform, String handle, String baseUrl,
                          String contactEmail, boolean active, Instant lastCrawlAt, Instant lastSuccessAt,
-                         String lastError, Instant lastErrorAt, long postsSeen, Instant nextRunAt) {
+                         String lastError, Instant lastErrorAt, long postsSeen, Instant nextRunAt, int lastSkipped) {
 
     /** ok, failing (the last crawl failed), never (not crawled yet) or inactive. */
     public String health() {

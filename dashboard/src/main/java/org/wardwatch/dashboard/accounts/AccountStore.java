@@ -102,6 +102,6 @@ public final class AccountStore {
                 rs.getString("platform"), rs.getString("handle"), rs.getString("base_url"),
                 rs.getString("contact_email"), rs.getBoolean("active"), Rows.instant(rs, "last_crawl_at"),
                 Rows.instant(rs, "last_success_at"), rs.getString("last_error"), Rows.instant(rs, "last_error_at"),
-                rs.getLong("posts_seen"), Rows.instant(rs, "next_run_at"));
+                rs.getLong("posts_seen"), Rows.instant(rs, "next_run_at"), rs.getInt("last_skipped"));
     }
 }

@@ -69,14 +69,15 @@ final class AccountsCommand {
             }
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"ID", "ORG", "ACCOUNT", "KIND", "SERVICE", "PLATFORM", "HANDLE", "ACTIVE",
-                    "LAST SUCCESS", "POSTS", "NEXT RUN", "LAST ERROR"});
+                    "LAST SUCCESS", "POSTS", "SKIPPED", "NEXT RUN", "LAST ERROR"});
             for (AccountStatus s : accounts) {
                 if (errorsOnly && s.health().lastError() == null) continue;
                 var a = s.account();
                 rows.add(new String[] {String.valueOf(a.id()), a.organisationOds(),
                         a.name(), a.kind().id(), dash(a.serviceType()), a.platform().id(), a.handle(),
                         a.active() ? "yes" : "no", time(s.health().lastSuccessAt()),
-                        String.valueOf(s.health().postsSeen()), time(s.health().nextRunAt()),
+                        String.valueOf(s.health().postsSeen()), String.valueOf(s.health().lastSkipped()),
+                        time(s.health().nextRunAt()),
                         dash(s.health().lastError())});
             }
             Table.print(out, rows);

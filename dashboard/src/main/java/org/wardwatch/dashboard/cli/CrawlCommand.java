@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "crawl", description = {
         "Crawl every active account once: store new posts and images, classify them, open cases.",
-        "Prints one JSON line per account on standard output: account, platform, newPosts, media, flagged, error.",
+        "Prints one JSON line per account on standard output: account, platform, newPosts, media, flagged,",
+        "skipped (items seen and not stored; each reason on standard error and in the log), error.",
+        "First finishes what an interrupted run left: posts stored but not yet analysed.",
         "Progress and per-item problems go to standard error. Exit code 3 when any account failed.",
         "Scheduled crawling is part of 'wardwatch serve'."})
 final class CrawlCommand implements Callable<Integer> {
@@ -66,6 +68,12 @@ final class CrawlCommand implements Callable<Integer> {
             return 0;
         }
         IngestPipeline pipeline = context.pipeline();
+        IngestPipeline.Recovery recovered = pipeline.recover();
+        if (recovered.interruptedRuns() > 0 || recovered.postsAnalysed() > 0) {
+            err.printf("finished what an interrupted run left: %d run(s) marked interrupted, %d post(s) analysed, %d flagged%n",
+                    recovered.interruptedRuns(), recovered.postsAnalysed(), recovered.flagged());
+            for (String problem : recovered.problems()) err.println("  " + problem);
+        }
         int threads = Math.max(1, Math.min(context.config().crawl().parallel(), accounts.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         int failed = 0;
@@ -78,8 +86,10 @@ final class CrawlCommand implements Callable<Integer> {
                 out.println(json(r));
                 out.flush();
                 for (String problem : r.itemErrors()) err.println("  " + r.account() + ": " + problem);
+                if (!r.skipped().isEmpty()) err.println("  " + r.account() + ": " + skippedLine(r));
                 err.printf("[%d/%d] %s (%s): %s%n", i, accounts.size(), r.account(), r.platform(),
                         r.error() == null ? r.newPosts() + " new posts, " + r.media() + " images, " + r.flagged() + " flagged"
+                                + (r.skipped().isEmpty() ? "" : ", " + r.skipped().size() + " skipped")
                                 : r.error());
                 err.flush();
             }
@@ -89,6 +99,17 @@ final class CrawlCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 3;
     }
 
+    /** "skipped 12 items: 10 older than the first-crawl window (30 days), 2 boost of another account's post" */
+    static String skippedLine(CrawlReport r) {
+        StringBuilder sb = new StringBuilder("skipped " + r.skipped().size() + (r.skipped().size() == 1 ? " item: " : " items: "));
+        String sep = "";
+        for (var e : r.skippedByReason().entrySet()) {
+            sb.append(sep).append(e.getValue()).append(' ').append(e.getKey());
+            sep = "; ";
+        }
+        return sb.toString();
+    }
+
     static String json(CrawlReport r) throws Exception {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("account", r.account());
@@ -96,6 +117,7 @@ final class CrawlCommand implements Callable<Integer> {
         line.put("newPosts", r.newPosts());
         line.put("media", r.media());
         line.put("flagged", r.flagged());
+        line.put("skipped", r.skipped().size());
         line.put("error", r.error());
         return JSON.writeValueAsString(line);
     }

@@ -36,6 +36,7 @@ public final class ServeCommand implements Callable<Integer> {
         PurgeJob.install(scheduler, new RetentionPurge(ctx.database().jdbi(), ctx.vault(), ctx.clock()),
                 ctx.config().retention().resolvedMediaDays());
         scheduler.start();
+        recoverInBackground(ctx);
         WebApp web = ctx.webApp().start(host, p);
         System.out.println("WardWatch dashboard on http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + web.port()
                 + " (data in " + ctx.dataDir() + "); crawling " + ctx.registry().activeAccounts().size()
@@ -47,5 +48,26 @@ public final class ServeCommand implements Callable<Integer> {
         }, "wardwatch-shutdown"));
         stop.await();
         return 0;
+    }
+
+    /**
+     * Finishes what a killed process left (crawl runs marked interrupted, stored posts analysed)
+     * while the dashboard comes up, so a restart is quick and nothing stays unanalysed.
+     */
+    static void recoverInBackground(AppContext ctx) {
+        Thread t = new Thread(() -> {
+            try {
+                var r = ctx.pipeline().recover();
+                if (r.interruptedRuns() > 0 || r.postsAnalysed() > 0) {
+                    org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn(
+                            "finished what an interrupted run left: {} run(s) marked interrupted, {} post(s) analysed, {} flagged",
+                            r.interruptedRuns(), r.postsAnalysed(), r.flagged());
+                }
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ServeCommand.class).error("recovery of interrupted work failed", e);
+            }
+        }, "wardwatch-recovery");
+        t.setDaemon(true);
+        t.start();
     }
 }

@@ -53,6 +53,9 @@ public record CaseDetail(long id, double risk, CaseStatus status, String dismiss
                 case "alt_text" -> "image description";
                 case "image" -> "image";
                 case "image_text" -> "text in image";
+                case "quote" -> "quoted post";
+                case "card" -> "link card";
+                case "platform" -> "platform's warning";
                 default -> source == null ? "" : source;
             };
         }

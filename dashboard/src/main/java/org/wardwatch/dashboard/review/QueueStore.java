@@ -21,7 +21,7 @@ import org.wardwatch.dashboard.store.Rows;
 public final class QueueStore {
     public static final List<String> SIGNALS = List.of("FACE", "PERSON", "WOUND_LIKE", "GEOTAGGED", "TEXT",
             "NHS_NUMBER", "DATE_OF_BIRTH", "AGE", "PERSON_NAME", "WARD_OR_BED", "CARE_EVENT", "PERINATAL",
-            "HEALTH_DETAIL", "PATIENT_CONTEXT");
+            "HEALTH_DETAIL", "PATIENT_CONTEXT", "CONTENT_WARNING");
 
     private final Jdbi jdbi;
 

@@ -49,6 +49,7 @@ public final class Reasons {
             case "PERINATAL" -> "mother and baby";
             case "HEALTH_DETAIL" -> "health detail";
             case "PATIENT_CONTEXT" -> "patient context";
+            case "CONTENT_WARNING" -> "content warning";
             default -> Arrays.stream(signal.toLowerCase(Locale.ROOT).split("_")).reduce((a, b) -> a + " " + b).orElse(signal);
         };
     }
@@ -70,6 +71,7 @@ public final class Reasons {
             case "PERINATAL" -> "a mother and baby in perinatal care";
             case "HEALTH_DETAIL" -> "details of someone's health";
             case "PATIENT_CONTEXT" -> "wording that presents the people shown as patients or service users";
+            case "CONTENT_WARNING" -> "a content warning the platform or the poster put on the post";
             default -> signalLabel(signal);
         };
     }

@@ -198,7 +198,7 @@ class CrawlOnceTest {
         assertThat(first.account("Broken feed").get("error").asText()).isNotBlank();
         assertThat(first.exit()).isEqualTo(3);
         assertThat(first.lines().get(0).fieldNames()).toIterable()
-                .containsExactly("account", "platform", "newPosts", "media", "flagged", "error");
+                .containsExactly("account", "platform", "newPosts", "media", "flagged", "skipped", "error");
         Map<String, Long> afterFirst = rowCounts();
         assertThat(afterFirst).containsEntry("posts", 3L).containsEntry("media", 3L).containsEntry("accounts", 3L)
                 .containsEntry("cases", 1L);

@@ -24,7 +24,8 @@ public final class SignalWords {
             Map.entry("CARE_EVENT", "care event"),
             Map.entry("PERINATAL", "mother and baby"),
             Map.entry("HEALTH_DETAIL", "health detail"),
-            Map.entry("PATIENT_CONTEXT", "patient context"));
+            Map.entry("PATIENT_CONTEXT", "patient context"),
+            Map.entry("CONTENT_WARNING", "the platform's content warning"));
 
     private SignalWords() {
     }

@@ -132,12 +132,12 @@ public final class RegistryStore {
 
     public List<AccountStatus> list() {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + ACCOUNT_COLUMNS + ", o.name AS org_name, a.last_crawl_at, "
-                        + "a.last_success_at, a.last_error, a.last_error_at, a.posts_seen, a.next_run_at, a.opt_outs "
+                        + "a.last_success_at, a.last_error, a.last_error_at, a.posts_seen, a.next_run_at, a.opt_outs, a.last_skipped "
                         + "FROM accounts a JOIN organisations o ON o.id = a.organisation_id ORDER BY o.name, a.name, a.id")
                 .map((rs, ctx) -> new AccountStatus(account(rs), rs.getString("org_name"), new AccountHealth(
                         instant(rs, "last_crawl_at"), instant(rs, "last_success_at"), rs.getString("last_error"),
                         instant(rs, "last_error_at"), rs.getLong("posts_seen"), instant(rs, "next_run_at"),
-                        rs.getString("opt_outs"))))
+                        rs.getString("opt_outs"), rs.getInt("last_skipped"))))
                 .list());
     }
 
@@ -147,22 +147,22 @@ public final class RegistryStore {
     }
 
     /** Records a successful crawl: the new state, the opt-out signals seen, and the posts counted. */
-    public void recordSuccess(long accountId, CrawlState next, AccountSignals signals, int newPosts) {
+    public void recordSuccess(long accountId, CrawlState next, AccountSignals signals, int newPosts, int skipped) {
         Instant now = clock.instant();
         jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET crawl_cursor = :cursor, "
                         + "external_account_id = COALESCE(:ext, external_account_id), opt_outs = :optOuts, "
                         + "last_crawl_at = :now, last_success_at = :now, last_error = NULL, posts_seen = posts_seen + :n, "
-                        + "updated_at = :now WHERE id = :id")
+                        + "last_skipped = :skipped, updated_at = :now WHERE id = :id")
                 .bind("cursor", next.cursor()).bind("ext", next.externalAccountId())
                 .bind("optOuts", signals.optOuts().isEmpty() ? null : String.join(",", signals.optOuts()))
-                .bind("now", now).bind("n", newPosts).bind("id", accountId).execute());
+                .bind("now", now).bind("n", newPosts).bind("skipped", skipped).bind("id", accountId).execute());
     }
 
-    public void recordFailure(long accountId, String error) {
+    public void recordFailure(long accountId, String error, int skipped) {
         Instant now = clock.instant();
         jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET last_crawl_at = :now, last_error = :error, "
-                        + "last_error_at = :now, updated_at = :now WHERE id = :id")
-                .bind("now", now).bind("error", truncate(error, 2000)).bind("id", accountId).execute());
+                        + "last_error_at = :now, last_skipped = :skipped, updated_at = :now WHERE id = :id")
+                .bind("now", now).bind("error", truncate(error, 2000)).bind("skipped", skipped).bind("id", accountId).execute());
     }
 
     /** Records opt-out signals without advancing the crawl (a skipped staff account). */

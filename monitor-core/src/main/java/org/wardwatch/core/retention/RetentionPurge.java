@@ -36,7 +36,8 @@ public final class RetentionPurge {
     public List<Long> due(int retentionDays) {
         Instant cutoff = clock.instant().minus(Duration.ofDays(retentionDays));
         return jdbi.withHandle(h -> h.createQuery("SELECT p.id FROM posts p LEFT JOIN cases c ON c.post_id = p.id "
-                        + "WHERE p.purged_at IS NULL AND (c.id IS NULL OR c.status IN ('resolved', 'dismissed')) "
+                        + "WHERE p.purged_at IS NULL AND p.analysis_pending = FALSE "
+                        + "AND (c.id IS NULL OR c.status IN ('resolved', 'dismissed')) "
                         + "AND COALESCE(c.updated_at, p.fetched_at) < :cutoff "
                         + "AND NOT EXISTS (SELECT 1 FROM removal_requests r WHERE r.case_id = c.id "
                         + "AND r.status NOT IN ('removed', 'refused')) ORDER BY p.id")
@@ -62,7 +63,7 @@ public final class RetentionPurge {
         jdbi.useTransaction(h -> {
             h.createUpdate("UPDATE media SET file_path = NULL, purged_at = :now WHERE post_id = :p")
                     .bind("now", now).bind("p", postId).execute();
-            h.createUpdate("UPDATE posts SET text = NULL, alt_texts = NULL, purged_at = :now WHERE id = :p")
+            h.createUpdate("UPDATE posts SET text = NULL, alt_texts = NULL, attached_texts = NULL, content_warnings = NULL, purged_at = :now WHERE id = :p")
                     .bind("now", now).bind("p", postId).execute();
             h.createUpdate("UPDATE findings SET text = NULL WHERE post_id = :p AND source <> 'image'")
                     .bind("p", postId).execute();

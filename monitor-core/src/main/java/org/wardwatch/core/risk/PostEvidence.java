@@ -9,15 +9,29 @@ import org.wardwatch.core.registry.Account;
 /**
  * Everything known about one post when the risk policy weighs it.
  *
- * @param altTexts    analyses of each image's alt text
- * @param images      analyses of each stored image
- * @param imageTexts  analyses of the text recognised inside each image
+ * @param altTexts        analyses of each image's alt text
+ * @param images          analyses of each stored image
+ * @param imageTexts      analyses of the text recognised inside each image
+ * @param attached        analyses of a quoted post's or link card's text, with where it was found
+ * @param contentWarnings the platform's own warnings on the post ("sensitive media", a label)
  */
 public record PostEvidence(Account account, TextAnalysis caption, List<TextAnalysis> altTexts,
-                           List<ImageAnalysis> images, List<TextAnalysis> imageTexts) {
+                           List<ImageAnalysis> images, List<TextAnalysis> imageTexts,
+                           List<Attached> attached, List<String> contentWarnings) {
     public PostEvidence {
         altTexts = List.copyOf(altTexts);
         images = List.copyOf(images);
         imageTexts = List.copyOf(imageTexts);
+        attached = attached == null ? List.of() : List.copyOf(attached);
+        contentWarnings = contentWarnings == null ? List.of() : List.copyOf(contentWarnings);
+    }
+
+    public PostEvidence(Account account, TextAnalysis caption, List<TextAnalysis> altTexts,
+                        List<ImageAnalysis> images, List<TextAnalysis> imageTexts) {
+        this(account, caption, altTexts, images, imageTexts, List.of(), List.of());
+    }
+
+    /** @param where how a reviewer would name it: "quoted post", "link card" */
+    public record Attached(String where, TextAnalysis analysis) {
     }
 }

@@ -39,6 +39,10 @@ public final class RiskPolicy {
         boolean patientContext = e.caption().patientContext() || e.altTexts().stream().anyMatch(TextAnalysis::patientContext);
         text("caption", e.caption(), reasons, signals, weights);
         for (TextAnalysis alt : e.altTexts()) text("alt text", alt, reasons, signals, weights);
+        for (PostEvidence.Attached a : e.attached()) {
+            text(a.where(), a.analysis(), reasons, signals, weights);
+            patientContext |= a.analysis().patientContext();
+        }
         for (TextAnalysis inImage : e.imageTexts()) {
             if (inImage.identifying() || inImage.patientContext()) signals.add("TEXT");
             text("text in the image", inImage, reasons, signals, weights);
@@ -77,6 +81,14 @@ public final class RiskPolicy {
             reasons.add("geotagged photo" + (clinicalAccount ? " from a " + kind.id() + " account" : ""));
             signals.add("GEOTAGGED");
             weights.add(clinicalAccount ? 0.35 : 0.1);
+        }
+        if (!e.contentWarnings().isEmpty()) {
+            // the poster or the platform flagged the post as sensitive: on a photo from a ward that is
+            // itself a sign of what it shows; on its own it does not make a case
+            reasons.add("the platform's content warning: " + e.contentWarnings().stream().limit(MAX_QUOTES)
+                    .map(w -> "'" + w + "'").collect(Collectors.joining(", ")));
+            signals.add("CONTENT_WARNING");
+            weights.add(e.images().isEmpty() ? 0.1 : Math.min(0.95, 0.25 * contextFactor));
         }
         if (clinicalAccount && !weights.isEmpty()) {
             String service = e.account().serviceType() == null ? "" : " (" + e.account().serviceType() + ")";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,6 +62,10 @@ class IngestPipelineTest {
                     kind: ward
                     platform: rss
                     handle: https://willow.example/feed
+                  - name: Trust news
+                    kind: trust
+                    platform: rss
+                    handle: https://northfield.example/feed
                   - name: Staff nurse
                     kind: staff
                     platform: mastodon
@@ -83,18 +88,32 @@ class IngestPipelineTest {
         registry = new RegistryStore(db.jdbi(), Clock.systemUTC());
         registry.importFile(RegistryReader.parseYaml(REGISTRY, "accounts.yaml"));
         MediaVault vault = new MediaVault(dir.resolve("vault"), MediaVault.loadOrCreateKey(dir.resolve("media.key")));
-        pipeline = new IngestPipeline(registry, new PostStore(db.jdbi(), Clock.systemUTC()),
-                new CaseStore(db.jdbi(), Clock.systemUTC()), new CrawlRunStore(db.jdbi(), Clock.systemUTC()), vault,
+        pipeline = IngestPipeline.over(db.jdbi(), Clock.systemUTC(), registry, vault,
                 p -> source, (acct, url, max, deadline) -> {
                     byte[] b = images.get(url);
                     if (b == null) throw new SourceException("HTTP 404 for " + url);
                     if (b.length > max) throw new SourceException("larger than " + max + " bytes");
                     return b;
-                }, new Analyzers(() -> NAMES, () -> RED_IS_A_FACE), new RiskPolicy(0.5), 50_000);
+                }, new Analyzers(() -> NAMES, () -> RED_IS_A_FACE), new RiskPolicy(0.5), 50_000, Duration.ofMinutes(5));
     }
 
     Account ward() {
         return registry.activeAccounts().stream().filter(a -> a.name().equals("Willow Ward")).findFirst().orElseThrow();
+    }
+
+    Account trust() {
+        return registry.activeAccounts().stream().filter(a -> a.name().equals("Trust news")).findFirst().orElseThrow();
+    }
+
+    IngestPipeline pipeline(Duration accountTimeout) throws Exception {
+        MediaVault vault = new MediaVault(dir.resolve("vault"), MediaVault.loadOrCreateKey(dir.resolve("media.key")));
+        return IngestPipeline.over(db.jdbi(), Clock.systemUTC(), registry, vault, p -> source,
+                (acct, url, max, deadline) -> {
+                    if (deadline.passed()) throw new SourceException("image " + url + ": " + deadline + " passed");
+                    byte[] b = images.get(url);
+                    if (b == null) throw new SourceException("HTTP 404 for " + url);
+                    return b;
+                }, new Analyzers(() -> NAMES, () -> RED_IS_A_FACE), new RiskPolicy(0.5), 50_000, accountTimeout);
     }
 
     Account staff() {
@@ -103,6 +122,10 @@ class IngestPipelineTest {
 
     long count(String table) {
         return scalar("SELECT COUNT(*) FROM " + table);
+    }
+
+    String text(String sql) {
+        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).one());
     }
 
     long scalar(String sql) {
@@ -249,6 +272,150 @@ class IngestPipelineTest {
         db.close();
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theSameGuidInTwoAccountsIsTwoPostsEachWithItsOwnCase(Kind kind) throws Exception {
+        open(kind);
+        source.posts.add(post("shared", "Happy birthday Doreen from the whole team"));
+        CrawlReport ward = pipeline.crawl(ward());
+        source.posts.set(0, post("shared", "Happy birthday Doreen from the whole team (trust edition)"));
+        CrawlReport trust = pipeline.crawl(trust());
+        assertThat(ward.newPosts()).isEqualTo(1);
+        assertThat(trust.newPosts()).isEqualTo(1);
+        assertThat(count("posts")).isEqualTo(2);
+        assertThat(scalar("SELECT COUNT(DISTINCT account_id) FROM cases")).isEqualTo(2);
+        // neither account's version is an "edit" of the other's
+        assertThat(scalar("SELECT COUNT(*) FROM post_events WHERE event = 'edited'")).isZero();
+        long wardId = ward().id();
+        assertThat(text("SELECT text FROM posts WHERE account_id = " + wardId)).isEqualTo("Happy birthday Doreen from the whole team");
+        db.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void crawlsRunningAtOnceStoreAndAnalyseEveryPostOnce(Kind kind) throws Exception {
+        open(kind);
+        for (int i = 0; i < 20; i++) source.posts.add(post("p" + i, "Doreen's day " + i));
+        // two accounts carrying the same ids, and one account crawled twice at once (crawl --once beside serve)
+        List<Account> crawls = List.of(ward(), trust(), ward(), trust());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(crawls.size());
+        List<CrawlReport> reports = new ArrayList<>();
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<CrawlReport>> futures = new ArrayList<>();
+            for (Account a : crawls) futures.add(pool.submit(() -> {
+                start.await();
+                return pipeline.crawl(a);
+            }));
+            start.countDown();
+            for (var f : futures) reports.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(reports).allSatisfy(r -> {
+            assertThat(r.error()).isNull();
+            assertThat(r.skipped()).isEmpty();
+        });
+        assertThat(reports.stream().mapToInt(CrawlReport::newPosts).sum()).isEqualTo(40);
+        assertThat(count("posts")).isEqualTo(40);
+        assertThat(count("cases")).isEqualTo(40);
+        assertThat(scalar("SELECT COUNT(*) FROM posts WHERE analysis_pending = TRUE")).isZero();
+        assertThat(scalar("SELECT COUNT(*) FROM findings")).isEqualTo(40);
+        db.close();
+    }
+
+    @Test
+    void aMillionCharacterCaptionIsStoredWholeAndAnalysed() throws Exception {
+        open(Kind.H2);
+        String caption = "x".repeat(900_000) + " Doreen " + "y".repeat(99_992);
+        assertThat(caption).hasSize(1_000_000);
+        source.posts.add(post("long", caption));
+        CrawlReport report = pipeline.crawl(ward());
+        assertThat(report.newPosts()).isEqualTo(1);
+        assertThat(report.flagged()).isEqualTo(1);
+        assertThat(scalar("SELECT LENGTH(text) FROM posts")).isEqualTo(1_000_000);
+        db.close();
+    }
+
+    @Test
+    void anAbsurdlyLongIdIsStoredAsItsHashAndRecognisedNextTime() throws Exception {
+        open(Kind.H2);
+        String id = "https://willow.example/?" + "q=1&".repeat(1000);
+        source.posts.add(new FetchedPost(id, null, Instant.parse("2026-11-20T10:00:00Z"), "long id", List.of()));
+        CrawlReport first = pipeline.crawl(ward());
+        assertThat(first.newPosts()).isEqualTo(1);
+        assertThat(first.itemErrors()).anySatisfy(e -> assertThat(e).contains("stored as its SHA-256"));
+        assertThat((String) db.jdbi().withHandle(h -> h.createQuery("SELECT external_id FROM posts").mapTo(String.class).one()))
+                .startsWith("sha256:").hasSize(71);
+        assertThat(pipeline.crawl(ward()).newPosts()).isZero();
+        assertThat(count("posts")).isEqualTo(1);
+        db.close();
+    }
+
+    @Test
+    void itemsTheSourceSkippedAreCountedWithTheirReasons() throws Exception {
+        open(Kind.H2);
+        source.posts.add(post("1", "kept"));
+        source.skipped = List.of(new org.wardwatch.core.source.SkippedItem("status 2", "boost of another account's post"),
+                new org.wardwatch.core.source.SkippedItem("status 3", "boost of another account's post"),
+                new org.wardwatch.core.source.SkippedItem("item 4", "unreadable: no date"));
+        CrawlReport report = pipeline.crawl(ward());
+        assertThat(report.skipped()).hasSize(3);
+        assertThat(report.skippedByReason()).containsExactly(Map.entry("boost of another account's post", 2),
+                Map.entry("unreadable: no date", 1));
+        assertThat(registry.list().stream().filter(s -> s.account().name().equals("Willow Ward")).findFirst()
+                .orElseThrow().health().lastSkipped()).isEqualTo(3);
+        assertThat(scalar("SELECT skipped FROM crawl_runs")).isEqualTo(3);
+        db.close();
+    }
+
+    @Test
+    void postsADeadProcessLeftPendingAreAnalysedByTheNextRunButALiveClaimIsLeftAlone() throws Exception {
+        open(Kind.H2);
+        PostStore posts = new PostStore(db.jdbi(), Clock.systemUTC());
+        long orphan = posts.upsert(ward(), post("1", "Doreen left behind")).postId();
+        long held = posts.upsert(ward(), post("2", "Doreen being analysed elsewhere")).postId();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String deadRunner = new Runner(Runner.current().host(), gone.pid(), gone.info().startInstant()
+                .map(Instant::toEpochMilli).orElse(1L)).id();
+        String liveElsewhere = new Runner("another-node", 42, 1).id();
+        db.jdbi().useHandle(h -> {
+            h.execute("UPDATE posts SET analysis_claim = ?, analysis_claimed_at = CURRENT_TIMESTAMP WHERE id = ?", deadRunner, orphan);
+            h.execute("UPDATE posts SET analysis_claim = ?, analysis_claimed_at = CURRENT_TIMESTAMP WHERE id = ?", liveElsewhere, held);
+            h.execute("INSERT INTO crawl_runs (account_id, started_at, runner, status) VALUES (?, CURRENT_TIMESTAMP, ?, 'running')",
+                    ward().id(), deadRunner);
+        });
+        IngestPipeline.Recovery r = pipeline.recover();
+        assertThat(r.interruptedRuns()).isEqualTo(1);
+        assertThat(r.postsAnalysed()).isEqualTo(1);
+        assertThat(scalar("SELECT COUNT(*) FROM cases WHERE post_id = " + orphan)).isEqualTo(1);
+        assertThat(scalar("SELECT COUNT(*) FROM posts WHERE analysis_pending = TRUE")).isEqualTo(1);
+        assertThat((String) db.jdbi().withHandle(h -> h.createQuery("SELECT status FROM crawl_runs").mapTo(String.class).one()))
+                .isEqualTo("interrupted");
+        db.close();
+    }
+
+    @Test
+    void imagesThePassedDeadlineLeftAreFetchedByTheNextCrawl() throws Exception {
+        open(Kind.H2);
+        images.put("https://img/1.jpg", TestImages.jpeg(80, 60, Color.RED));
+        source.posts.add(post("1", "A quiet afternoon with Doreen", media("https://img/1.jpg", null)));
+        CrawlReport hurried = pipeline(Duration.ZERO).crawl(ward());
+        assertThat(hurried.newPosts()).isEqualTo(1);
+        assertThat(hurried.media()).isZero();
+        assertThat(hurried.itemErrors()).anySatisfy(e -> assertThat(e).contains("images left for the next crawl"));
+        assertThat(scalar("SELECT COUNT(*) FROM posts WHERE analysis_pending = TRUE")).isEqualTo(1);
+        assertThat(scalar("SELECT COUNT(*) FROM media WHERE error IS NULL AND sha256 IS NULL")).isEqualTo(1);
+
+        CrawlReport next = pipeline.crawl(ward());
+        assertThat(next.media()).isEqualTo(1);
+        assertThat(next.flagged()).isEqualTo(1);
+        assertThat(scalar("SELECT COUNT(*) FROM findings WHERE type = 'FACE'")).isEqualTo(1);
+        assertThat(scalar("SELECT COUNT(*) FROM posts WHERE analysis_pending = TRUE")).isZero();
+        db.close();
+    }
+
     static FetchedPost post(String id, String text, FetchedMedia... media) {
         return new FetchedPost("tag:willow," + id, "https://willow.example/" + id, Instant.parse("2026-11-20T10:00:00Z"),
                 text, List.of(media));
@@ -280,6 +447,7 @@ class IngestPipelineTest {
     static final class FakeSource implements PostSource {
         final List<FetchedPost> posts = new ArrayList<>();
         AccountSignals signals = AccountSignals.NONE;
+        List<org.wardwatch.core.source.SkippedItem> skipped = List.of();
         String failure;
 
         @Override
@@ -290,7 +458,7 @@ class IngestPipelineTest {
         @Override
         public CrawlBatch fetch(Account account, CrawlState state, org.wardwatch.core.source.Deadline deadline) throws SourceException {
             if (failure != null) throw new SourceException(failure);
-            return new CrawlBatch(List.copyOf(posts), new CrawlState("seen-" + posts.size(), null), signals, List.of());
+            return new CrawlBatch(List.copyOf(posts), new CrawlState("seen-" + posts.size(), null), signals, List.of(), skipped);
         }
 
         @Override

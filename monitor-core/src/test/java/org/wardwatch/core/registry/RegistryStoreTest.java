@@ -38,7 +38,7 @@ class RegistryStoreTest {
             RegistryStore store = new RegistryStore(db.jdbi(), Clock.systemUTC());
             store.importFile(RegistryReader.parseYaml(RegistryReaderTest.YAML, "accounts.yaml"));
             long id = store.list().stream().filter(s -> s.account().name().equals("Willow Ward")).findFirst().orElseThrow().account().id();
-            store.recordSuccess(id, new CrawlState("cursor-1", "109"), AccountSignals.NONE, 3);
+            store.recordSuccess(id, new CrawlState("cursor-1", "109"), AccountSignals.NONE, 3, 0);
 
             String changed = RegistryReaderTest.YAML.replace("serviceType: PICU", "serviceType: acute")
                     + "        active: false\n";
@@ -59,12 +59,12 @@ class RegistryStoreTest {
             RegistryStore store = new RegistryStore(db.jdbi(), Clock.systemUTC());
             store.importFile(RegistryReader.parseYaml(RegistryReaderTest.YAML, "accounts.yaml"));
             long id = store.activeAccounts().get(0).id();
-            store.recordFailure(id, "HTTP 404 from https://social.example.nhs.uk/api/v1/accounts/lookup");
+            store.recordFailure(id, "HTTP 404 from https://social.example.nhs.uk/api/v1/accounts/lookup", 0);
             AccountHealth h = store.list().stream().filter(s -> s.account().id() == id).findFirst().orElseThrow().health();
             assertThat(h.lastError()).startsWith("HTTP 404");
             assertThat(h.lastErrorAt()).isNotNull();
             assertThat(h.lastSuccessAt()).isNull();
-            store.recordSuccess(id, new CrawlState("c", null), new AccountSignals(java.util.List.of("noindex")), 0);
+            store.recordSuccess(id, new CrawlState("c", null), new AccountSignals(java.util.List.of("noindex")), 0, 0);
             h = store.list().stream().filter(s -> s.account().id() == id).findFirst().orElseThrow().health();
             assertThat(h.lastError()).isNull();
             assertThat(h.lastSuccessAt()).isNotNull();

@@ -112,12 +112,11 @@ class RetentionPurgeTest {
 
     static IngestPipeline pipeline(Database db, RegistryStore registry, MediaVault vault, PostSource source,
                                    Map<String, byte[]> images, Clock clock) {
-        return new IngestPipeline(registry, new PostStore(db.jdbi(), clock), new CaseStore(db.jdbi(), clock),
-                new CrawlRunStore(db.jdbi(), clock), vault, p -> source, (acct, url, max, deadline) -> images.get(url),
+        return IngestPipeline.over(db.jdbi(), clock, registry, vault, p -> source, (acct, url, max, deadline) -> images.get(url),
                 new Analyzers(() -> text -> text.startsWith("Doreen")
                         ? new TextAnalysis(true, true, 0.9, List.of(new TextFinding("PERSON_NAME", "Doreen", 0, 6, 0.9)))
                         : TextAnalysis.EMPTY, null),
-                new RiskPolicy(0.5), 1_000_000);
+                new RiskPolicy(0.5), 1_000_000, java.time.Duration.ofMinutes(5));
     }
 
     static FetchedPost post(String id, String text, String image) {
