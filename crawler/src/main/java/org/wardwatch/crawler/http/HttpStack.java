@@ -28,10 +28,13 @@ import okhttp3.Response;
  * <li>the user agent;</li>
  * <li>the time limit of one exchange (what is left of the call timeout and the deadline), which also
  *     reads the whole body, so a stall or a trickle in the body is bounded and seen by the retries;</li>
- * <li>the size cap.</li>
+ * <li>the size cap;</li>
+ * <li>the private-address guard, unless {@code allowPrivateAddresses}: its socket factory refuses a
+ *     private address before connecting, and a network interceptor checks the connection each
+ *     exchange really uses, a pooled one included.</li>
  * </ol>
- * Sources only build requests (tagged with the account's {@link Deadline}) and read {@link Reply}s;
- * they never sleep or retry.
+ * Sources only build requests (tagged with the account's {@link TrustedHosts} and {@link Deadline})
+ * and read {@link Reply}s; they never sleep or retry.
  */
 public final class HttpStack implements AutoCloseable {
     private final OkHttpClient client;
@@ -42,7 +45,7 @@ public final class HttpStack implements AutoCloseable {
         this.settings = settings;
         this.throttle = new HostThrottle(clock, settings.requestsPerSecondPerHost(), settings.maxRateLimitWait());
         long t = settings.timeout().toMillis();
-        this.client = new OkHttpClient.Builder()
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectTimeout(t, TimeUnit.MILLISECONDS)
@@ -58,8 +61,12 @@ public final class HttpStack implements AutoCloseable {
                 .addInterceptor(throttle)
                 .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
                 .addInterceptor(new TimeLimitInterceptor(settings.callTimeout()))
-                .addInterceptor(new SizeCapInterceptor(settings.maxResponseBytes()))
-                .build();
+                .addInterceptor(new SizeCapInterceptor(settings.maxResponseBytes()));
+        if (!settings.allowPrivateAddresses()) {
+            ConnectGuard guard = new ConnectGuard();
+            b.addInterceptor(guard).socketFactory(guard).addNetworkInterceptor(new RouteGuard());
+        }
+        this.client = b.build();
     }
 
     public OkHttpClient client() {

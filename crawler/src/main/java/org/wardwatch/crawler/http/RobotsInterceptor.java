@@ -58,9 +58,10 @@ final class RobotsInterceptor implements Interceptor {
         if (c != null && c.until().isAfter(now)) return c;
         HttpUrl robotsUrl = url.newBuilder().encodedPath("/robots.txt").query(null).fragment(null).build();
         // the page's own headers and tags (its validators, its credentials) are not robots.txt's, but its
-        // deadline and its call's time are: robots.txt is part of reading the page
+        // host's trust, its deadline and its call's time are: robots.txt is part of reading the page
         Request robots = new Request.Builder().url(robotsUrl).tag(MaxBytes.class, new MaxBytes(MAX_ROBOTS_BYTES))
-                .tag(Deadline.class, request.tag(Deadline.class)).tag(CallTime.class, request.tag(CallTime.class)).build();
+                .tag(TrustedHosts.class, request.tag(TrustedHosts.class)).tag(Deadline.class, request.tag(Deadline.class))
+                .tag(CallTime.class, request.tag(CallTime.class)).build();
         RobotsRules rules;
         Duration keep = KEEP;
         String unavailable = null;
