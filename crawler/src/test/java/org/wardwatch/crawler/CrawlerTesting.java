@@ -23,12 +23,21 @@ public final class CrawlerTesting {
 
     /**
      * The fake clock records backoff and rate-limit waits instead of sleeping through them. The read
-     * timeout is real: generous here, so a cold server on a busy machine is not taken for a timeout;
-     * the timeout tests set their own short one.
+     * and call timeouts are real: generous here, so a cold server on a busy machine is not taken for a
+     * timeout; the timeout tests set their own short ones.
+     * <p>
+     * The private-address guard is off: every test platform is WireMock on this machine, and the
+     * sources' requests do not yet carry their account's {@code TrustedHosts}. The guard's own tests
+     * ({@code AddressGuardTest}, {@code HttpStackTest}) turn it on with {@link #guarded()}.
      */
     public static HttpSettings settings() {
         return new HttpSettings(UA, Duration.ofSeconds(5), 1000.0, 1_000_000, 5, 2,
-                Duration.ofSeconds(1), Duration.ofMinutes(5));
+                Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(30), true);
+    }
+
+    /** {@link #settings()} with the private-address guard on, as in production. */
+    public static HttpSettings guarded() {
+        return settings().withAllowPrivateAddresses(false);
     }
 
     /** One plain request, so the server's first-request start-up is not taken for a slow platform. */

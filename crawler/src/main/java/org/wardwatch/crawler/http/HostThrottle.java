@@ -8,12 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import okhttp3.Interceptor;
+import okhttp3.Request;
 import okhttp3.Response;
 
 /**
  * Spaces requests to one host a little more than {@code 1 / requestsPerSecond} apart, whichever
  * thread sends them, and holds every request to a host that has told us its budget is spent until its reset.
  * Each request reserves the next free slot, so waiting threads queue fairly instead of racing.
+ * Its waits are politeness, so they count against the account's deadline but not the call timeout.
  */
 public final class HostThrottle implements Interceptor {
     private final HttpClock clock;
@@ -44,10 +46,13 @@ public final class HostThrottle implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        String host = hostKey(chain.request().url());
-        clock.sleep(reserve(host));
+        Request request = chain.request();
+        Duration wait = reserve(hostKey(request.url()));
+        // a wait that outlasts the account's deadline fails now rather than hold the thread for nothing
+        if (DeadlinePassed.outlasts(request, wait)) throw DeadlinePassed.duringWait(request, wait);
+        clock.sleep(wait);
         requests.incrementAndGet();
-        return chain.proceed(chain.request());
+        return chain.proceed(request);
     }
 
     /** Reserves this request's slot and returns how long to wait for it. */

@@ -7,19 +7,34 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeUnit;
 
+import org.wardwatch.core.source.Deadline;
 import org.wardwatch.core.source.SourceException;
 
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
- * The crawler's one HTTP client. Every politeness concern is an interceptor added here, once, in
- * this order (outermost first): redirects, robots.txt, conditional GET, retries after 5xx and
- * timeouts, 429 and rate-limit headers, the size cap, the per-host throttle, the user agent.
- * Sources only build requests and read {@link Reply}s; they never sleep or retry.
+ * The crawler's one HTTP client. Every concern is an interceptor added here, once, in this order
+ * (outermost first):
+ * <ol>
+ * <li>redirects, followed one hop at a time so every hop passes everything below;</li>
+ * <li>robots.txt;</li>
+ * <li>conditional GET;</li>
+ * <li>retries after 5xx and timeouts, while the call timeout and the account's deadline leave time;</li>
+ * <li>429 and platform rate-limit headers;</li>
+ * <li>the per-host throttle, whose waits the account's deadline bounds;</li>
+ * <li>the user agent;</li>
+ * <li>the time limit of one exchange (what is left of the call timeout and the deadline), which also
+ *     reads the whole body, so a stall or a trickle in the body is bounded and seen by the retries;</li>
+ * <li>the size cap;</li>
+ * <li>the private-address guard, unless {@code allowPrivateAddresses}: its socket factory refuses a
+ *     private address before connecting, and a network interceptor checks the connection each
+ *     exchange really uses, a pooled one included.</li>
+ * </ol>
+ * Sources only build requests (tagged with the account's {@link TrustedHosts} and {@link Deadline})
+ * and read {@link Reply}s; they never sleep or retry.
  */
 public final class HttpStack implements AutoCloseable {
     private final OkHttpClient client;
@@ -30,7 +45,7 @@ public final class HttpStack implements AutoCloseable {
         this.settings = settings;
         this.throttle = new HostThrottle(clock, settings.requestsPerSecondPerHost(), settings.maxRateLimitWait());
         long t = settings.timeout().toMillis();
-        this.client = new OkHttpClient.Builder()
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectTimeout(t, TimeUnit.MILLISECONDS)
@@ -43,10 +58,15 @@ public final class HttpStack implements AutoCloseable {
                 .addInterceptor(new RetryInterceptor(clock, settings.retries(), settings.backoffBase()))
                 .addInterceptor(new RateLimitInterceptor(clock, throttle, settings.retries(), settings.backoffBase(),
                         settings.maxRateLimitWait()))
-                .addInterceptor(new SizeCapInterceptor(settings.maxResponseBytes()))
                 .addInterceptor(throttle)
                 .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
-                .build();
+                .addInterceptor(new TimeLimitInterceptor(settings.callTimeout()))
+                .addInterceptor(new SizeCapInterceptor(settings.maxResponseBytes()));
+        if (!settings.allowPrivateAddresses()) {
+            ConnectGuard guard = new ConnectGuard();
+            b.addInterceptor(guard).socketFactory(guard).addNetworkInterceptor(new RouteGuard());
+        }
+        this.client = b.build();
     }
 
     public OkHttpClient client() {
@@ -61,12 +81,18 @@ public final class HttpStack implements AutoCloseable {
         return settings;
     }
 
-    /** Sends the request and reads the whole answer; a network failure is one line naming the URL. */
+    /**
+     * Sends the request and reads the whole answer; a failure is one line naming the URL. A request
+     * whose {@link Deadline} has passed is not started.
+     */
     public Reply send(Request request) throws SourceException {
-        try (Response r = client.newCall(request).execute()) {
-            ResponseBody body = r.body();
-            byte[] bytes = body == null ? new byte[0] : body.bytes();
-            return new Reply(r.code(), r.headers(), bytes, r.request().url().toString());
+        Deadline deadline = request.tag(Deadline.class);
+        if (deadline != null && deadline.passed()) throw new SourceException(DeadlinePassed.message(request, deadline));
+        Request call = request.newBuilder().tag(CallTime.class, new CallTime(settings.callTimeout())).build();
+        try (Response r = client.newCall(call).execute()) {
+            // the time limit interceptor has already read the body into memory
+            return new Reply(r.code(), r.headers(), r.body() == null ? new byte[0] : r.body().bytes(),
+                    r.request().url().toString());
         } catch (IOException e) {
             throw new SourceException(describe(request, e), e);
         }
@@ -86,13 +112,12 @@ public final class HttpStack implements AutoCloseable {
     }
 
     String describe(Request request, IOException e) {
-        String url = request.url().toString();
         if (e instanceof HttpProblem) return e.getMessage();
+        if (e instanceof GaveUp g) return describe(request, g.last()) + " (" + g.triesText() + ")";
+        String url = request.url().toString();
         if (e instanceof SocketTimeoutException) {
             long ms = settings.timeout().toMillis();
-            String after = ms % 1000 == 0 ? ms / 1000 + "s" : ms / 1000.0 + "s";
-            return "GET " + url + ": timed out after " + after + " ("
-                    + (settings.retries() + 1) + " tries)";
+            return "GET " + url + ": timed out after " + (ms % 1000 == 0 ? ms / 1000 + "s" : ms / 1000.0 + "s");
         }
         if (e instanceof InterruptedIOException) return "GET " + url + ": interrupted";
         if (e instanceof UnknownHostException) return "GET " + url + ": unknown host " + request.url().host();

@@ -11,7 +11,8 @@ import okhttp3.Response;
 
 /**
  * Follows redirects itself (the client's own following is off) so that every hop passes the
- * politeness interceptors and a loop or a long chain stops with a clear message.
+ * politeness interceptors and the private-address guard, a refused hop says which URL redirected
+ * there, and a loop or a long chain stops with a clear message.
  */
 final class RedirectInterceptor implements Interceptor {
     private final int maxRedirects;
@@ -37,7 +38,8 @@ final class RedirectInterceptor implements Interceptor {
             if (hops + 1 > maxRedirects) {
                 throw new HttpProblem("more than " + maxRedirects + " redirects from " + chain.request().url());
             }
-            request = request.newBuilder().url(next).get().build();
+            request = request.newBuilder().url(next).get()
+                    .tag(RedirectedFrom.class, new RedirectedFrom(request.url())).build();
         }
     }
 }

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.wardwatch.core.source.Deadline;
+
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -39,7 +41,7 @@ final class RobotsInterceptor implements Interceptor {
         Request request = chain.request();
         if (request.tag(RobotsTxt.class) == null) return chain.proceed(request);
         HttpUrl url = request.url();
-        Cached robots = rulesFor(chain, url);
+        Cached robots = rulesFor(chain, request);
         if (robots.unavailable() != null) {
             throw new HttpProblem("robots.txt of " + url.host() + " unavailable (" + robots.unavailable() + "), not reading " + url);
         }
@@ -48,13 +50,18 @@ final class RobotsInterceptor implements Interceptor {
         return chain.proceed(request);
     }
 
-    private Cached rulesFor(Chain chain, HttpUrl url) throws IOException {
+    private Cached rulesFor(Chain chain, Request request) throws IOException {
+        HttpUrl url = request.url();
         String key = url.scheme() + "://" + url.host() + ":" + url.port();
         Cached c = cache.get(key);
         Instant now = clock.now();
         if (c != null && c.until().isAfter(now)) return c;
         HttpUrl robotsUrl = url.newBuilder().encodedPath("/robots.txt").query(null).fragment(null).build();
-        Request robots = new Request.Builder().url(robotsUrl).tag(MaxBytes.class, new MaxBytes(MAX_ROBOTS_BYTES)).build();
+        // the page's own headers and tags (its validators, its credentials) are not robots.txt's, but its
+        // host's trust, its deadline and its call's time are: robots.txt is part of reading the page
+        Request robots = new Request.Builder().url(robotsUrl).tag(MaxBytes.class, new MaxBytes(MAX_ROBOTS_BYTES))
+                .tag(TrustedHosts.class, request.tag(TrustedHosts.class)).tag(Deadline.class, request.tag(Deadline.class))
+                .tag(CallTime.class, request.tag(CallTime.class)).build();
         RobotsRules rules;
         Duration keep = KEEP;
         String unavailable = null;
@@ -71,7 +78,9 @@ final class RobotsInterceptor implements Interceptor {
         } catch (IOException e) {
             rules = RobotsRules.DISALLOW_ALL;
             keep = RETRY_FAILED;
-            unavailable = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            IOException last = e instanceof GaveUp g ? g.last() : e;
+            unavailable = last.getClass().getSimpleName() + (last.getMessage() == null ? "" : ": " + last.getMessage())
+                    + (e instanceof GaveUp g ? ", " + g.triesText() : "");
         }
         Cached fresh = new Cached(rules, now.plus(keep), unavailable);
         cache.put(key, fresh);

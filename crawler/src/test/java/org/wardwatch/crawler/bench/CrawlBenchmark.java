@@ -67,7 +67,8 @@ class CrawlBenchmark {
         for (int i = 0; i < accounts; i++) list.add(account(i, cycle[i % cycle.length], hosts.get(cycle[i % cycle.length]).baseUrl()));
 
         HttpSettings settings = new HttpSettings("WardWatch-bench/0.1 (+mailto:bench@example.org)", Duration.ofSeconds(20), rps,
-                10_000_000, 5, 3, Duration.ofMillis(500), Duration.ofMinutes(5));
+                10_000_000, 5, 3, Duration.ofMillis(500), Duration.ofMinutes(5), Duration.ofSeconds(120),
+                true /* the benchmark's platforms are WireMock on this machine */);
         AtomicInteger posts = new AtomicInteger();
         AtomicInteger images = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();

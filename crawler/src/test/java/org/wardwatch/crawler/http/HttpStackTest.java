@@ -20,14 +20,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wardwatch.core.source.Deadline;
 import org.wardwatch.core.source.SourceException;
 import org.wardwatch.crawler.CrawlerTesting;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 
+import okhttp3.Request;
+
 class HttpStackTest {
-    static WireMockServer wm = new WireMockServer(options().dynamicPort().gzipDisabled(true));
+    static WireMockServer wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true));
     FakeClock clock;
     HttpStack http;
 
@@ -263,5 +266,148 @@ class HttpStackTest {
         assertThatThrownBy(() -> http.send(HttpStack.request(url("/media_proxy/2")).tag(RobotsTxt.class, RobotsTxt.CHECK).build()))
                 .hasMessageContaining("disallows");
         wm.verify(1, getRequestedFor(urlEqualTo("/robots.txt")));
+    }
+    // ---- hostile servers: trickles, stalls and silence end in bounded time, with the tries made
+
+    /** Runs the request against a fresh stack with these settings and returns its one-line failure. */
+    private String failure(HttpSettings settings, HttpClock on, Request request) {
+        try (HttpStack stack = new HttpStack(settings, on)) {
+            stack.send(request);
+        } catch (SourceException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("the request succeeded");
+    }
+
+    private static final Duration GENEROUS = Duration.ofSeconds(30);
+
+    private static long secondsSince(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toSeconds();
+    }
+
+    @Test
+    void aBodyTricklingAByteAtATimeIsCutAtTheCallTimeout() throws Exception {
+        try (RawServer trickle = new RawServer(RawServer.trickleBody(150))) {
+            long start = System.nanoTime();
+            String m = failure(CrawlerTesting.settings().withCallTimeout(Duration.ofSeconds(1)), clock,
+                    HttpStack.request(trickle.url("/feed.xml")).build());
+            assertThat(secondsSince(start)).isLessThan(GENEROUS.toSeconds());
+            assertThat(m).matches("GET " + java.util.regex.Pattern.quote(trickle.url("/feed.xml"))
+                    + ": too slow: \\d{1,2} bytes in 1 s \\(http.callTimeoutSeconds\\)");
+            assertThat(trickle.requests()).as("the time is spent: no second try").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void headersTricklingAByteAtATimeAreCutAtTheCallTimeout() throws Exception {
+        try (RawServer trickle = new RawServer(RawServer.trickleHeaders(150))) {
+            long start = System.nanoTime();
+            String m = failure(CrawlerTesting.settings().withCallTimeout(Duration.ofSeconds(1)), clock,
+                    HttpStack.request(trickle.url("/photo.jpg")).build());
+            assertThat(secondsSince(start)).isLessThan(GENEROUS.toSeconds());
+            assertThat(m).isEqualTo("GET " + trickle.url("/photo.jpg") + ": too slow: 0 bytes in 1 s (http.callTimeoutSeconds)");
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOutOnEveryTryAndSaysHowManyWereMade() throws Exception {
+        try (RawServer silent = new RawServer(RawServer.silent())) {
+            assertThatThrownBy(() -> http.get(silent.url("/hang"))).isInstanceOf(SourceException.class)
+                    .hasMessage("GET " + silent.url("/hang") + ": timed out after 0.7s (3 tries)");
+            assertThat(silent.accepted()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aBodyThatStallsIsRetriedLikeAnyOtherTimeout() throws Exception {
+        try (RawServer stall = new RawServer(RawServer.stallBodyThenAnswer(1))) {
+            assertThat(http.get(stall.url("/feed")).text()).isEqualTo("whole");
+            assertThat(stall.requests()).isEqualTo(2);
+            assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void aBodyThatStallsEveryTimeIsTriedAgainAndTheMessageCountsTheTries() throws Exception {
+        try (RawServer stall = new RawServer(RawServer.stallBodyThenAnswer(99))) {
+            assertThatThrownBy(() -> http.get(stall.url("/feed")))
+                    .hasMessage("GET " + stall.url("/feed") + ": timed out after 0.7s (3 tries)");
+            assertThat(stall.requests()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aTryThatWouldOutlastTheDeadlineIsNotMadeNorCounted() throws Exception {
+        try (RawServer silent = new RawServer(RawServer.silent())) {
+            // two retries allowed, but the first backoff (10 min) is longer than the whole deadline
+            String m = failure(CrawlerTesting.settings().withTimeout(Duration.ofMillis(700)).withBackoff(Duration.ofMinutes(10)),
+                    clock, HttpStack.request(silent.url("/hang")).tag(Deadline.class, Deadline.in(GENEROUS)).build());
+            assertThat(m).isEqualTo("GET " + silent.url("/hang") + ": timed out after 0.7s (1 try)");
+            assertThat(silent.accepted()).isEqualTo(1);
+            assertThat(clock.sleeps()).isEmpty();
+        }
+    }
+
+    @Test
+    void triesStopWhenTheCallTimeoutIsSpent() throws Exception {
+        try (RawServer silent = new RawServer(RawServer.silent())) {
+            // each try may wait 0.7 s for an answer, but the call as a whole has 1 s
+            String m = failure(CrawlerTesting.settings().withTimeout(Duration.ofMillis(700))
+                    .withCallTimeout(Duration.ofSeconds(1)), clock, HttpStack.request(silent.url("/hang")).build());
+            assertThat(m).isEqualTo("GET " + silent.url("/hang") + ": too slow: 0 bytes in 1 s (http.callTimeoutSeconds)");
+            assertThat(silent.accepted()).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void theAccountDeadlinePassingMidTrickleEndsTheRequest() throws Exception {
+        try (RawServer trickle = new RawServer(RawServer.trickleBody(150))) {
+            long start = System.nanoTime();
+            String m = failure(CrawlerTesting.settings(), clock, HttpStack.request(trickle.url("/feed.xml"))
+                    .tag(Deadline.class, Deadline.in(Duration.ofSeconds(1))).build());
+            assertThat(secondsSince(start)).isLessThan(GENEROUS.toSeconds());
+            assertThat(m).isEqualTo("GET " + trickle.url("/feed.xml")
+                    + ": the account's deadline of 1 s passed (crawl.accountTimeoutSeconds)");
+        }
+    }
+
+    @Test
+    void aRequestWhoseDeadlineHasPassedIsNotStarted() throws Exception {
+        wm.stubFor(get("/x").willReturn(aResponse().withBody("x")));
+        Deadline deadline = Deadline.in(Duration.ofSeconds(1));
+        for (int i = 0; i < 300 && !deadline.passed(); i++) Thread.sleep(10);
+        assertThatThrownBy(() -> http.send(HttpStack.request(url("/x")).tag(Deadline.class, deadline).build()))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("GET " + url("/x") + ": the account's deadline of 1 s passed (crawl.accountTimeoutSeconds)");
+        wm.verify(0, getRequestedFor(urlEqualTo("/x")));
+    }
+
+    @Test
+    void aRateLimitWaitThatWouldOutlastTheDeadlineFailsAtOnce() {
+        wm.stubFor(get("/busy").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
+        assertThatThrownBy(() -> http.send(HttpStack.request(url("/busy"))
+                .tag(Deadline.class, Deadline.in(Duration.ofSeconds(10))).build()))
+                .hasMessage("GET " + url("/busy") + ": the account's deadline of 10 s would pass during a 60 s wait"
+                        + " for localhost (crawl.accountTimeoutSeconds)");
+        assertThat(clock.slept()).isZero();
+        wm.verify(1, getRequestedFor(urlEqualTo("/busy")));
+    }
+
+    @Test
+    void aServerErrorIsNotRetriedWhenTheBackoffWouldOutlastTheDeadline() throws Exception {
+        wm.stubFor(get("/down").willReturn(aResponse().withStatus(503)));
+        Reply r = http.send(HttpStack.request(url("/down")).tag(Deadline.class, Deadline.in(Duration.ofMillis(500))).build());
+        assertThat(r.code()).isEqualTo(503);
+        wm.verify(1, getRequestedFor(urlEqualTo("/down")));
+        assertThat(clock.sleeps()).isEmpty();
+    }
+
+    @Test
+    void politenessWaitsDoNotCountAgainstTheCallTimeout() throws Exception {
+        // a real clock: the 2 s Retry-After is really waited, twice the 1 s the exchanges may take
+        sequence("/busy", aResponse().withStatus(429).withHeader("Retry-After", "2"), aResponse().withBody("ok"));
+        try (HttpStack real = new HttpStack(CrawlerTesting.settings().withCallTimeout(Duration.ofSeconds(1)), HttpClock.system())) {
+            assertThat(real.get(url("/busy")).text()).isEqualTo("ok");
+        }
     }
 }
