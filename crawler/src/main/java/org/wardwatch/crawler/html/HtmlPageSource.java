@@ -51,7 +51,7 @@ public final class HtmlPageSource extends BaseSource {
         Cursor cursor = Cursor.parse(state.cursor());
         Validators sent = state.firstCrawl() ? Validators.NONE : new Validators(cursor.get("etag"), cursor.get("lastModified"));
         ConditionalGet cond = new ConditionalGet(sent);
-        Request request = HttpStack.request(account.handle()).header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
+        Request request = request(account, deadline, account.handle()).header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
                 .tag(ConditionalGet.class, cond).tag(RobotsTxt.class, RobotsTxt.CHECK).build();
         Reply reply = send(request);
         if (cond.notModified()) return new CrawlBatch(List.of(), state, null, List.of());

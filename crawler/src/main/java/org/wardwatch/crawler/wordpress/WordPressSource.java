@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 
 import org.wardwatch.core.registry.Account;
 import org.wardwatch.core.registry.Platform;
-import org.wardwatch.core.source.CrawlBatch;
 import org.wardwatch.core.source.CrawlState;
 import org.wardwatch.core.source.Deadline;
 import org.wardwatch.core.source.FetchedMedia;
@@ -18,12 +17,11 @@ import org.wardwatch.core.source.FetchedPost;
 import org.wardwatch.core.source.PostRef;
 import org.wardwatch.core.source.PostStatus;
 import org.wardwatch.core.source.SourceException;
-import org.wardwatch.crawler.BaseSource;
+import org.wardwatch.crawler.Crawl;
 import org.wardwatch.crawler.CrawlLimits;
-import org.wardwatch.crawler.Cursor;
 import org.wardwatch.crawler.Page;
-import org.wardwatch.crawler.Walk;
-import org.wardwatch.crawler.Walk.Step;
+import org.wardwatch.crawler.PagedSource;
+import org.wardwatch.crawler.Watermark;
 import org.wardwatch.crawler.html.HtmlContent;
 import org.wardwatch.crawler.http.HttpClock;
 import org.wardwatch.crawler.http.HttpStack;
@@ -37,7 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code <img>} tags of the content, each with its alt text. The account's handle is the site URL;
  * a base URL, when given, is the REST root (for sites without pretty permalinks).
  */
-public final class WordPressSource extends BaseSource {
+public final class WordPressSource extends PagedSource<JsonNode> {
     private static final int PAGE_MAX = 100;
     private static final Pattern POST_ID = Pattern.compile("[?&]p=(\\d+)");
 
@@ -56,48 +54,20 @@ public final class WordPressSource extends BaseSource {
     }
 
     @Override
-    public CrawlBatch fetch(Account account, CrawlState state, Deadline deadline) throws SourceException {
-        String api = api(account);
-        Cursor cursor = Cursor.parse(state.cursor());
-        boolean first = state.firstCrawl();
-        Instant newest = first ? null : instant(cursor.get("newest"));
-        String newestId = first ? null : cursor.get("newestId");
-        Instant cutoff = first ? limits.firstCrawlCutoff(clock.now()) : null;
-        int perPage = limits.pageSize(PAGE_MAX);
-        Instant[] newestSeen = {newest};
-        String[] newestSeenId = {newestId};
-        List<JsonNode> items = Walk.pages("1", page -> page(account, api, perPage, Integer.parseInt(page)), p -> {
-            Instant date = gmt(text(p, "date_gmt"));
-            String id = text(p, "id");
-            if (newest != null && date != null && (date.isBefore(newest) || (date.equals(newest) && id != null && id.equals(newestId)))) {
-                return Step.STOP;
-            }
-            if (cutoff != null && date != null && date.isBefore(cutoff)) return Step.STOP;
-            if (date != null && (newestSeen[0] == null || date.isAfter(newestSeen[0]))) {
-                newestSeen[0] = date;
-                newestSeenId[0] = id;
-            }
-            return Step.TAKE;
-        }, limits.maxPosts(first));
-        List<FetchedPost> posts = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        for (JsonNode p : items) {
-            try {
-                posts.add(toPost(p, account.handle()));
-            } catch (RuntimeException e) {
-                errors.add("post " + text(p, "id") + ": " + e.getMessage());
-            }
-        }
-        Cursor next = cursor.with("newest", newestSeen[0] == null ? null : newestSeen[0].toString())
-                .with("newestId", newestSeenId[0]).with("checked", clock.now().toString());
-        return new CrawlBatch(posts, new CrawlState(next.toString(), state.externalAccountId()), null, errors);
+    protected Watermark watermark() {
+        return Watermark.byTime("newestId");
     }
 
-    private Page<JsonNode> page(Account account, String api, int perPage, int page) throws SourceException {
+    @Override
+    protected Page<JsonNode> page(Crawl crawl, String next) throws SourceException {
+        Account account = crawl.account();
+        String api = api(account);
+        int perPage = limits.pageSize(PAGE_MAX);
+        int page = next == null ? 1 : Integer.parseInt(next);
         String u = url(api + "/wp/v2/posts").addQueryParameter("_embed", "1").addQueryParameter("per_page", String.valueOf(perPage))
                 .addQueryParameter("page", String.valueOf(page)).addQueryParameter("orderby", "date")
                 .addQueryParameter("order", "desc").build().toString();
-        Reply r = send(HttpStack.request(u).header("Accept", "application/json").build());
+        Reply r = send(crawl.request(u).header("Accept", "application/json").build());
         if (r.code() == 400 && errorCode(r).equals("rest_post_invalid_page_number")) {
             // asked past the last page (posts were deleted since the count): that is the end
             return new Page<>(List.of(), null);
@@ -115,6 +85,26 @@ public final class WordPressSource extends BaseSource {
         int totalPages = intHeader(r, "X-WP-TotalPages");
         boolean more = totalPages > 0 ? page < totalPages : items.size() >= perPage;
         return new Page<>(items, more && !items.isEmpty() ? String.valueOf(page + 1) : null);
+    }
+
+    @Override
+    protected String id(JsonNode post) {
+        return text(post, "id");
+    }
+
+    @Override
+    protected Instant time(JsonNode post) {
+        return gmt(text(post, "date_gmt"));
+    }
+
+    @Override
+    protected FetchedPost toPost(Crawl crawl, JsonNode post) {
+        return toPost(post, crawl.account().handle());
+    }
+
+    @Override
+    protected String noun() {
+        return "post";
     }
 
     static FetchedPost toPost(JsonNode p, String site) {
@@ -136,8 +126,7 @@ public final class WordPressSource extends BaseSource {
             String alt = text(m, "alt_text");
             if (alt == null || alt.isBlank()) alt = HtmlContent.text(text(m.path("caption"), "rendered"));
             JsonNode d = m.path("media_details");
-            featured.add(new FetchedMedia(url, alt, text(m, "mime_type"),
-                    d.hasNonNull("width") ? d.get("width").asInt() : null, d.hasNonNull("height") ? d.get("height").asInt() : null));
+            featured.add(new FetchedMedia(url, alt, text(m, "mime_type"), integer(d, "width"), integer(d, "height")));
         }
         List<FetchedMedia> media = HtmlContent.merge(featured, HtmlContent.images(content, link != null ? link : site));
         Instant published = gmt(text(p, "date_gmt"));
@@ -181,7 +170,7 @@ public final class WordPressSource extends BaseSource {
                 continue;
             }
             try {
-                Reply r = send(HttpStack.request(api + "/wp/v2/posts/" + m.group(1)).build());
+                Reply r = send(request(account, Deadline.NONE, api + "/wp/v2/posts/" + m.group(1)).build());
                 String code = errorCode(r);
                 if (r.ok()) out.put(p.id(), PostStatus.LIVE);
                 // 404 rest_post_invalid_id: deleted; 401 rest_forbidden: trashed, private or back to draft.

@@ -27,6 +27,7 @@ import org.wardwatch.core.source.FetchedPost;
 import org.wardwatch.core.source.PostRef;
 import org.wardwatch.core.source.PostSource;
 import org.wardwatch.core.source.PostStatus;
+import org.wardwatch.core.source.SkippedItem;
 import org.wardwatch.core.source.SourceException;
 import org.wardwatch.crawler.WireMockSourceTest;
 
@@ -75,6 +76,15 @@ class BlueskySourceTest extends WireMockSourceTest {
     }
 
     @Test
+    void repostsAndPinsAreCountedAsSkipped() throws Exception {
+        stubFeed();
+        assertThat(bluesky.fetch(account, CrawlState.FIRST).skipped()).containsExactly(
+                new SkippedItem("post at://" + DID + "/app.bsky.feed.post/3kpinnedpost22", "pinned post (read in its own place)"),
+                new SkippedItem("post at://did:plc:someoneelse000000000000/app.bsky.feed.post/3lrepostedxx",
+                        "boost of another account's post"));
+    }
+
+    @Test
     void imagesComeWithAltTextFromImageViewsRecordWithMediaAndVideoThumbnails() throws Exception {
         stubFeed();
         List<FetchedPost> posts = bluesky.fetch(account, CrawlState.FIRST).posts();
@@ -107,6 +117,8 @@ class BlueskySourceTest extends WireMockSourceTest {
         CrawlBatch second = bluesky.fetch(account, first.nextState());
 
         assertThat(second.posts()).extracting(FetchedPost::text).containsExactly("Good morning");
+        // the walk stopped at the newest post of the last crawl: that post and what follows were not seen
+        assertThat(second.skipped()).isEmpty();
         wm.verify(0, getRequestedFor(urlPathEqualTo(PROFILE)));
         // the stop came on the first page: its cursor was not followed
         wm.verify(1, getRequestedFor(urlPathEqualTo(FEED)));

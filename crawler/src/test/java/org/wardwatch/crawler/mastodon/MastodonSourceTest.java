@@ -26,7 +26,11 @@ import org.wardwatch.core.source.FetchedPost;
 import org.wardwatch.core.source.PostRef;
 import org.wardwatch.core.source.PostSource;
 import org.wardwatch.core.source.PostStatus;
+import org.wardwatch.core.source.SkippedItem;
 import org.wardwatch.core.source.SourceException;
+import org.wardwatch.crawler.CrawlLimits;
+import org.wardwatch.crawler.CrawlerTesting;
+import org.wardwatch.crawler.Crawlers;
 import org.wardwatch.crawler.Cursor;
 import org.wardwatch.crawler.WireMockSourceTest;
 
@@ -100,6 +104,42 @@ class MastodonSourceTest extends WireMockSourceTest {
         stubAccount();
         assertThat(mastodon.fetch(ward, CrawlState.FIRST).posts()).extracting(FetchedPost::text)
                 .noneMatch(t -> t.contains("Someone else"));
+    }
+
+    @Test
+    void everyStatusSeenAndNotReturnedIsCountedWithItsReason() throws Exception {
+        stubAccount();
+        clock.advance(java.time.Duration.ofDays(12));
+        CrawlBatch batch = mastodon.fetch(ward, CrawlState.FIRST);
+        assertThat(batch.posts()).hasSize(2);
+        assertThat(batch.skipped()).containsExactly(
+                new SkippedItem("status 113510000000000000", "boost of another account's post"),
+                new SkippedItem("status 113400000000000000", "older than the first-crawl window (30 days)"));
+    }
+
+    @Test
+    void aFirstCrawlStopsAtItsLimitAndCountsTheRestOfThePage() throws Exception {
+        stubAccount();
+        try (Crawlers one = new Crawlers(CrawlerTesting.settings(), new CrawlLimits(30, 1, 1000, 40), null, clock)) {
+            CrawlBatch batch = one.source(Platform.MASTODON).fetch(ward, CrawlState.FIRST);
+            assertThat(batch.posts()).extracting(FetchedPost::externalId).containsExactly(instance + "/113512345678901234");
+            assertThat(batch.skipped()).containsExactly(
+                    new SkippedItem("status 113510000000000000", "boost of another account's post"),
+                    new SkippedItem("status 113498765432109876", "beyond the first crawl's limit of 1 post"));
+        }
+        // the next page is never asked for, so its statuses are not seen
+        wm.verify(1, getRequestedFor(urlPathEqualTo(STATUSES)));
+    }
+
+    @Test
+    void aStatusWithoutAnIdIsCountedAsUnreadable() throws Exception {
+        wm.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).willReturn(json("mastodon/lookup.json")));
+        wm.stubFor(get(urlPathEqualTo(STATUSES)).willReturn(jsonText(200,
+                "[{\"created_at\": \"2026-11-23T09:30:00.000Z\", \"visibility\": \"public\", \"content\": \"<p>?</p>\"},"
+                        + body("mastodon/status-new.json").strip().substring(1))));
+        CrawlBatch batch = mastodon.fetch(ward, CrawlState.FIRST);
+        assertThat(batch.posts()).extracting(FetchedPost::externalId).containsExactly(instance + "/113600000000000000");
+        assertThat(batch.skipped()).containsExactly(new SkippedItem("status #1 of page 1", "unreadable: no id"));
     }
 
     @Test

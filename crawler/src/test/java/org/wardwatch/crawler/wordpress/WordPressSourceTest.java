@@ -25,6 +25,7 @@ import org.wardwatch.core.source.FetchedPost;
 import org.wardwatch.core.source.PostRef;
 import org.wardwatch.core.source.PostSource;
 import org.wardwatch.core.source.PostStatus;
+import org.wardwatch.core.source.SkippedItem;
 import org.wardwatch.core.source.SourceException;
 import org.wardwatch.crawler.WireMockSourceTest;
 
@@ -85,6 +86,17 @@ class WordPressSourceTest extends WireMockSourceTest {
                 .willReturn(json("wordpress/posts-new.json").withHeader("X-WP-TotalPages", "2")));
         CrawlBatch second = wordpress.fetch(site, first.nextState());
         assertThat(second.posts()).extracting(FetchedPost::externalId).containsExactly("https://perinatal.example.org/?p=130");
+        wm.verify(1, getRequestedFor(urlPathEqualTo(POSTS)));
+    }
+
+    @Test
+    void aPostOlderThanTheFirstCrawlWindowIsCountedAndNoFurtherPageIsAsked() throws Exception {
+        stubPages();
+        clock.advance(java.time.Duration.ofDays(27));
+        // now 2026-12-20: the window starts 2026-11-20, after the coffee morning of the 19th
+        CrawlBatch batch = wordpress.fetch(site, CrawlState.FIRST);
+        assertThat(batch.posts()).extracting(FetchedPost::externalId).containsExactly("https://perinatal.example.org/?p=123");
+        assertThat(batch.skipped()).containsExactly(new SkippedItem("post 120", "older than the first-crawl window (30 days)"));
         wm.verify(1, getRequestedFor(urlPathEqualTo(POSTS)));
     }
 
