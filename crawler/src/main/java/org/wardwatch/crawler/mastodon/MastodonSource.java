@@ -34,13 +34,14 @@ import okhttp3.HttpUrl;
 /**
  * A Mastodon account, read anonymously on its home instance: the account is looked up once (its id
  * is local to the instance), then its statuses are read newest first, following the {@code Link}
- * header's {@code next} until the newest status seen last time. Boosts are someone else's post and
- * are skipped. A post's id here is {@code instance/statusId}, because status ids are only unique
- * on their instance.
+ * header's {@code next} until the newest status seen last time. Boosts are someone else's post, and
+ * private and direct statuses are not published: both are skipped. A post's id here is
+ * {@code instance/statusId}, because status ids are only unique on their instance.
  */
 public final class MastodonSource extends PagedSource<JsonNode> {
     private static final int PAGE_MAX = 40;
     private static final int RECHECK_BATCH = 20;
+    private static final Set<String> PUBLISHED = Set.of("public", "unlisted");
 
     public MastodonSource(HttpStack http, CrawlLimits limits, HttpClock clock) {
         super(http, limits, clock);
@@ -123,6 +124,9 @@ public final class MastodonSource extends PagedSource<JsonNode> {
             // a boost is another account's post; its author is watched (or not) in their own right
             return crawl.accountId().equals(text(reblog.path("account"), "id")) ? OWN_BOOST : BOOST;
         }
+        String visibility = text(status, "visibility");
+        // a followers-only or direct status is not published, whoever could read it
+        if (visibility != null && !PUBLISHED.contains(visibility)) return notPublic(visibility);
         return null;
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.core.registry.Account;
 import org.wardwatch.core.registry.Platform;
+import org.wardwatch.core.source.AttachedText;
 import org.wardwatch.core.source.CrawlBatch;
 import org.wardwatch.core.source.CrawlState;
 import org.wardwatch.core.source.FetchedMedia;
@@ -97,6 +98,66 @@ class MastodonSourceTest extends WireMockSourceTest {
         // a gifv is a video: its preview still is the image a person sees
         assertThat(unlisted.media()).extracting(FetchedMedia::url).containsExactly(
                 wm.baseUrl() + "/system/media_attachments/files/113/498/002/small/clip.png");
+    }
+
+    private List<FetchedPost> fidelity() throws SourceException {
+        wm.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).willReturn(json("mastodon/lookup.json")));
+        wm.stubFor(get(urlPathEqualTo(STATUSES)).willReturn(json("mastodon/statuses-fidelity.json")));
+        CrawlBatch batch = mastodon.fetch(ward, CrawlState.FIRST);
+        assertThat(batch.itemErrors()).isEmpty();
+        return batch.posts();
+    }
+
+    @Test
+    void onlyPublicAndUnlistedStatusesArePostsAndTheOthersAreCounted() throws Exception {
+        wm.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).willReturn(json("mastodon/lookup.json")));
+        wm.stubFor(get(urlPathEqualTo(STATUSES)).willReturn(json("mastodon/statuses-fidelity.json")));
+        CrawlBatch batch = mastodon.fetch(ward, CrawlState.FIRST);
+        assertThat(batch.posts()).extracting(FetchedPost::visibility).containsExactly("public", "unlisted", "public");
+        assertThat(batch.skipped()).containsExactly(
+                new SkippedItem("status 113700000000000003", "not public (visibility: private)"),
+                new SkippedItem("status 113700000000000002", "not public (visibility: direct)"));
+    }
+
+    @Test
+    void aSensitiveStatusAndItsContentWarningAreWarnings() throws Exception {
+        FetchedPost post = fidelity().get(0);
+        assertThat(post.contentWarnings()).containsExactly("sensitive media", "content warning: Wound care");
+        // the warning is still read as part of the text, as a reader sees it first
+        assertThat(post.text()).isEqualTo("Wound care\n\nProud of the team for this one.");
+        stubAccount();
+        FetchedPost plain = mastodon.fetch(ward, CrawlState.FIRST).posts().get(0);
+        assertThat(plain.contentWarnings()).isEmpty();
+    }
+
+    @Test
+    void aQuotedStatusIsAttachedTextAndItsImagesAreMedia() throws Exception {
+        FetchedPost post = fidelity().get(0);
+        assertThat(post.attached()).containsExactly(new AttachedText(AttachedText.QUOTE,
+                "Mr Patel in bed 4 is healing well after his skin graft.", "https://other.example/@nurse_kim/113699000000000001"));
+        assertThat(post.media()).extracting(FetchedMedia::url, FetchedMedia::altText).containsExactly(
+                tuple(wm.baseUrl() + "/system/media_attachments/files/113/700/105/original/team.jpeg", "The ward team in scrubs"),
+                tuple(wm.baseUrl() + "/system/cache/media_attachments/files/113/699/101/original/graft.jpeg",
+                        "A healing skin graft on a forearm"));
+    }
+
+    @Test
+    void aLinkCardIsAttachedTextAndItsImageIsMediaWithItsDescription() throws Exception {
+        FetchedPost post = fidelity().get(1);
+        assertThat(post.attached()).containsExactly(new AttachedText(AttachedText.CARD,
+                "Ward 7 nurse saves the day\nGrandmother, 84, thanks the nurse who spotted her sepsis on Oakfield Ward.",
+                "https://news.example.co.uk/ward-7-hero"));
+        assertThat(post.media()).extracting(FetchedMedia::url, FetchedMedia::altText, FetchedMedia::width).containsExactly(
+                tuple(wm.baseUrl() + "/system/cache/preview_cards/images/000/112/233/original/sepsis.jpg",
+                        "An elderly woman in a hospital bed holding a nurse's hand", 400));
+    }
+
+    @Test
+    void aQuoteTheInstanceWillNotShowIsNeitherTextNorAnError() throws Exception {
+        FetchedPost post = fidelity().get(2);
+        assertThat(post.text()).isEqualTo("Well said.");
+        assertThat(post.attached()).isEmpty();
+        assertThat(post.media()).isEmpty();
     }
 
     @Test
