@@ -70,7 +70,8 @@ public final class HtmlPageSource extends BaseSource {
     static FetchedPost read(Document doc, String url) {
         String canonical = doc.select("link[rel=canonical]").attr("abs:href");
         String id = canonical.isBlank() ? url : canonical;
-        doc.select("script, style, noscript, template").remove();
+        // a <noscript> stays for now: it may hold the only plain <img> of a lazy-loaded picture
+        doc.select("script, style, template").remove();
         Element body = doc.selectFirst("article");
         if (body == null) body = doc.selectFirst("main");
         if (body == null) body = doc.body();

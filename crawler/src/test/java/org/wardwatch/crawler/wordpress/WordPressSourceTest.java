@@ -78,6 +78,23 @@ class WordPressSourceTest extends WireMockSourceTest {
     }
 
     @Test
+    void lazyLoadedAndResponsiveImagesGiveTheLargestRealImageNeverThePlaceholder() throws Exception {
+        wm.stubFor(get(urlPathEqualTo(POSTS)).willReturn(json("wordpress/posts-lazy.json").withHeader("X-WP-TotalPages", "1")));
+        FetchedPost post = wordpress.fetch(site, CrawlState.FIRST).posts().get(0);
+        String up = wm.baseUrl() + "/wp-content/uploads/2026/11/";
+        assertThat(post.media()).extracting(FetchedMedia::url, FetchedMedia::altText, FetchedMedia::width).containsExactly(
+                tuple(up + "bay-3.jpg", "Bay 3 after the refit", 800),
+                tuple(up + "garden-2048x1365.jpg", "Raised beds in the garden", 2048),
+                tuple(up + "cake-1536x1024.jpg", "A cake with candles", 1536),
+                tuple(up + "staff.jpg", "The night staff", 1600),
+                tuple(up + "visitors.jpg", "Visitors in the day room", null),
+                tuple(up + "corridor-1600.webp", "The ward corridor", 1600),
+                tuple(up + "badge@2x.png", "Award badge", null));
+        // the cake is shown in a box of 1024 by 683, which says nothing of the 1536-wide file's height
+        assertThat(post.media().get(2).height()).isNull();
+    }
+
+    @Test
     void aRoutineCrawlReadsOnlyTheFirstPageWhenItReachesKnownPosts() throws Exception {
         stubPages();
         CrawlBatch first = wordpress.fetch(site, CrawlState.FIRST);
