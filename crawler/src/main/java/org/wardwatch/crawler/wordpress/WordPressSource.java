@@ -6,38 +6,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.wardwatch.core.registry.Account;
 import org.wardwatch.core.registry.Platform;
 import org.wardwatch.core.source.CrawlState;
 import org.wardwatch.core.source.Deadline;
-import org.wardwatch.core.source.FetchedMedia;
 import org.wardwatch.core.source.FetchedPost;
 import org.wardwatch.core.source.PostRef;
 import org.wardwatch.core.source.PostStatus;
 import org.wardwatch.core.source.SourceException;
 import org.wardwatch.crawler.Crawl;
 import org.wardwatch.crawler.CrawlLimits;
+import org.wardwatch.crawler.Cursor;
 import org.wardwatch.crawler.Page;
 import org.wardwatch.crawler.PagedSource;
 import org.wardwatch.crawler.Watermark;
-import org.wardwatch.crawler.html.HtmlContent;
 import org.wardwatch.crawler.http.HttpClock;
 import org.wardwatch.crawler.http.HttpStack;
 import org.wardwatch.crawler.http.Reply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import okhttp3.HttpUrl;
+
 /**
  * A WordPress site through its REST API ({@code /wp-json/wp/v2/posts?_embed}), newest first, paged
  * by {@code page} up to {@code X-WP-TotalPages}. Images are the featured media and the
  * {@code <img>} tags of the content, each with its alt text. The account's handle is the site URL;
- * a base URL, when given, is the REST root (for sites without pretty permalinks).
+ * a base URL, when given, is the REST root. When that root is not the API (a 404, or a page of the
+ * site) the root is found from the site itself ({@link RestRoot}) and kept in the cursor.
  */
 public final class WordPressSource extends PagedSource<JsonNode> {
     private static final int PAGE_MAX = 100;
-    private static final Pattern POST_ID = Pattern.compile("[?&]p=(\\d+)");
+    private static final String API = "api";
 
     public WordPressSource(HttpStack http, CrawlLimits limits, HttpClock clock) {
         super(http, limits, clock);
@@ -48,9 +49,10 @@ public final class WordPressSource extends PagedSource<JsonNode> {
         return Platform.WORDPRESS;
     }
 
-    static String api(Account account) {
-        if (account.baseUrl() != null) return account.baseUrl().replaceAll("/+$", "");
-        return account.handle().replaceAll("/+$", "") + "/wp-json";
+    /** The REST root to use: the one found last time, else the registered one. */
+    static String api(Account account, Cursor cursor) {
+        String found = cursor.get(API);
+        return found != null ? found : RestRoot.configured(account);
     }
 
     @Override
@@ -58,16 +60,45 @@ public final class WordPressSource extends PagedSource<JsonNode> {
         return Watermark.byTime("newestId");
     }
 
+    /** @param next the URL of the next page, which carries the REST root the first page was found at */
     @Override
     protected Page<JsonNode> page(Crawl crawl, String next) throws SourceException {
+        if (next != null) return posts(crawl, get(crawl, next), next);
+        String root = api(crawl.account(), crawl.cursor());
+        String url = postsUrl(root, 1);
+        Reply r = get(crawl, url);
+        if (notTheApi(r)) {
+            String found = discover(crawl, root);
+            if (found == null) throw noApi(crawl.account(), root, r, null);
+            url = postsUrl(found, 1);
+            Reply again = get(crawl, url);
+            if (notTheApi(again)) throw noApi(crawl.account(), root, r, found + " (" + why(again) + ")");
+            crawl.remember(API, found.equals(RestRoot.configured(crawl.account())) ? null : found);
+            r = again;
+        }
+        return posts(crawl, r, url);
+    }
+
+    /**
+     * The REST root the site announces on its own pages, else the {@code ?rest_route=} root of a site
+     * without pretty permalinks (which need announce nothing); null when only the root tried is left.
+     */
+    private String discover(Crawl crawl, String tried) throws SourceException {
+        List<String> sites = RestRoot.sites(crawl.account());
+        for (String site : sites) {
+            String root = RestRoot.announced(send(crawl.request(site).header("Accept", "text/html").build()));
+            if (root != null && !root.equals(tried)) return root;
+        }
+        String plain = sites.isEmpty() ? null : RestRoot.plain(sites.get(0));
+        return plain == null || plain.equals(tried) ? null : plain;
+    }
+
+    private Reply get(Crawl crawl, String url) throws SourceException {
+        return send(crawl.request(url).header("Accept", "application/json").build());
+    }
+
+    private Page<JsonNode> posts(Crawl crawl, Reply r, String url) throws SourceException {
         Account account = crawl.account();
-        String api = api(account);
-        int perPage = limits.pageSize(PAGE_MAX);
-        int page = next == null ? 1 : Integer.parseInt(next);
-        String u = url(api + "/wp/v2/posts").addQueryParameter("_embed", "1").addQueryParameter("per_page", String.valueOf(perPage))
-                .addQueryParameter("page", String.valueOf(page)).addQueryParameter("orderby", "date")
-                .addQueryParameter("order", "desc").build().toString();
-        Reply r = send(crawl.request(u).header("Accept", "application/json").build());
         if (r.code() == 400 && errorCode(r).equals("rest_post_invalid_page_number")) {
             // asked past the last page (posts were deleted since the count): that is the end
             return new Page<>(List.of(), null);
@@ -75,16 +106,39 @@ public final class WordPressSource extends PagedSource<JsonNode> {
         if (r.code() == 401 || r.code() == 403) {
             throw new SourceException(label(account) + ": site refuses anonymous REST access (HTTP " + r.code() + errorText(r) + ")");
         }
-        if (r.code() == 404) {
-            throw new SourceException(label(account) + ": no WordPress REST API at " + api + " (HTTP 404" + errorText(r) + ")");
-        }
         JsonNode body = json(account, r);
-        if (!body.isArray()) throw new SourceException(label(account) + ": malformed JSON from " + u + ": not a list of posts");
+        if (!body.isArray()) throw new SourceException(label(account) + ": malformed JSON from " + url + ": not a list of posts");
         List<JsonNode> items = new ArrayList<>();
         body.forEach(items::add);
+        HttpUrl u = HttpUrl.parse(url);
+        String asked = u == null ? null : u.queryParameter("page");
+        int page = asked == null ? 1 : Integer.parseInt(asked);
         int totalPages = intHeader(r, "X-WP-TotalPages");
-        boolean more = totalPages > 0 ? page < totalPages : items.size() >= perPage;
-        return new Page<>(items, more && !items.isEmpty() ? String.valueOf(page + 1) : null);
+        boolean more = totalPages > 0 ? page < totalPages : items.size() >= limits.pageSize(PAGE_MAX);
+        return new Page<>(items, more && !items.isEmpty() && u != null
+                ? u.newBuilder().setQueryParameter("page", String.valueOf(page + 1)).build().toString() : null);
+    }
+
+    private String postsUrl(String root, int page) throws SourceException {
+        return url(root + "/wp/v2/posts").addQueryParameter("_embed", "1")
+                .addQueryParameter("per_page", String.valueOf(limits.pageSize(PAGE_MAX)))
+                .addQueryParameter("page", String.valueOf(page)).addQueryParameter("orderby", "date")
+                .addQueryParameter("order", "desc").build().toString();
+    }
+
+    /** A 404, or a page of the site where the API should be (a theme that answers every path). */
+    private static boolean notTheApi(Reply r) {
+        String type = r.header("Content-Type");
+        return r.code() == 404 || (r.ok() && type != null && type.contains("text/html"));
+    }
+
+    private static String why(Reply r) {
+        return r.code() == 404 ? "HTTP 404" + errorText(r) : "HTTP " + r.code() + ", an HTML page";
+    }
+
+    private SourceException noApi(Account account, String root, Reply r, String alsoTried) {
+        return new SourceException(label(account) + ": no WordPress REST API at " + root + " (" + why(r) + ")"
+                + (alsoTried == null ? "; the site announces none" : "; nor at " + alsoTried));
     }
 
     @Override
@@ -94,51 +148,18 @@ public final class WordPressSource extends PagedSource<JsonNode> {
 
     @Override
     protected Instant time(JsonNode post) {
-        return gmt(text(post, "date_gmt"));
+        return WordPressPosts.gmt(text(post, "date_gmt"));
     }
 
     @Override
     protected FetchedPost toPost(Crawl crawl, JsonNode post) {
-        return toPost(post, crawl.account().handle());
+        List<String> sites = RestRoot.sites(crawl.account());
+        return WordPressPosts.toPost(post, sites.isEmpty() ? crawl.account().handle() : sites.get(0));
     }
 
     @Override
     protected String noun() {
         return "post";
-    }
-
-    static FetchedPost toPost(JsonNode p, String site) {
-        String id = text(p, "id");
-        if (id == null) throw new IllegalArgumentException("post without id");
-        String guid = text(p.path("guid"), "rendered");
-        String externalId = guid != null && POST_ID.matcher(guid).find() ? guid
-                : site.replaceAll("/+$", "") + "/?p=" + id;
-        String link = text(p, "link");
-        String title = HtmlContent.text(text(p.path("title"), "rendered"));
-        String content = text(p.path("content"), "rendered");
-        String body = HtmlContent.text(content);
-        String text = title.isBlank() ? body : body.isBlank() ? title : title + "\n\n" + body;
-        List<FetchedMedia> featured = new ArrayList<>();
-        for (JsonNode m : p.path("_embedded").path("wp:featuredmedia")) {
-            String url = text(m, "source_url");
-            // an embedded item the site will not show anonymously comes back as an error object
-            if (url == null || m.has("code")) continue;
-            String alt = text(m, "alt_text");
-            if (alt == null || alt.isBlank()) alt = HtmlContent.text(text(m.path("caption"), "rendered"));
-            JsonNode d = m.path("media_details");
-            featured.add(new FetchedMedia(url, alt, text(m, "mime_type"), integer(d, "width"), integer(d, "height")));
-        }
-        List<FetchedMedia> media = HtmlContent.merge(featured, HtmlContent.images(content, link != null ? link : site));
-        Instant published = gmt(text(p, "date_gmt"));
-        Instant modified = gmt(text(p, "modified_gmt"));
-        return new FetchedPost(externalId, link, published, modified != null && !modified.equals(published) ? modified : null,
-                text, media, null);
-    }
-
-    /** WordPress's {@code *_gmt} fields are UTC without a zone. */
-    static Instant gmt(String s) {
-        if (s == null || s.isBlank()) return null;
-        return instant(s.endsWith("Z") || s.matches(".*[+-]\\d\\d:\\d\\d$") ? s : s + "Z");
     }
 
     private static int intHeader(Reply r, String name) {
@@ -162,9 +183,9 @@ public final class WordPressSource extends PagedSource<JsonNode> {
     @Override
     public Map<Long, PostStatus> recheck(Account account, CrawlState state, List<PostRef> posts) {
         Map<Long, PostStatus> out = new LinkedHashMap<>();
-        String api = api(account);
+        String api = api(account, Cursor.parse(state.cursor()));
         for (PostRef p : posts) {
-            Matcher m = POST_ID.matcher(p.externalId());
+            Matcher m = WordPressPosts.POST_ID.matcher(p.externalId());
             if (!m.find()) {
                 out.put(p.id(), PostStatus.UNREACHABLE);
                 continue;

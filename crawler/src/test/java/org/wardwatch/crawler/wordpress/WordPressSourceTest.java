@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -27,6 +28,7 @@ import org.wardwatch.core.source.PostSource;
 import org.wardwatch.core.source.PostStatus;
 import org.wardwatch.core.source.SkippedItem;
 import org.wardwatch.core.source.SourceException;
+import org.wardwatch.crawler.Cursor;
 import org.wardwatch.crawler.WireMockSourceTest;
 
 class WordPressSourceTest extends WireMockSourceTest {
@@ -153,6 +155,70 @@ class WordPressSourceTest extends WireMockSourceTest {
                 .containsExactly("https://perinatal.example.org/?p=101");
         wm.verify(getRequestedFor(urlPathEqualTo("/index.php")).withQueryParam("rest_route", equalTo("/wp/v2/posts"))
                 .withQueryParam("page", equalTo("1")));
+    }
+
+    @Test
+    void theApiRootIsFoundFromTheSitesLinkHeaderAndRememberedForTheNextCrawl() throws Exception {
+        Account blog = account(Platform.WORDPRESS, wm.baseUrl() + "/blog", null);
+        // the site moved its REST prefix from wp-json to api, and says so on every page
+        wm.stubFor(get(urlPathEqualTo("/blog")).willReturn(aResponse().withHeader("Content-Type", "text/html; charset=UTF-8")
+                .withHeader("Link", "<" + wm.baseUrl() + "/blog/api/>; rel=\"https://api.w.org/\"",
+                        "<" + wm.baseUrl() + "/blog/?p=2>; rel=shortlink")
+                .withBody("<!DOCTYPE html><html><head><title>Blog</title></head><body></body></html>")));
+        wm.stubFor(get(urlPathEqualTo("/blog/api/wp/v2/posts"))
+                .willReturn(json("wordpress/posts-page2.json").withHeader("X-WP-TotalPages", "1")));
+
+        CrawlBatch first = wordpress.fetch(blog, CrawlState.FIRST);
+        assertThat(first.posts()).extracting(FetchedPost::externalId).containsExactly("https://perinatal.example.org/?p=101");
+        assertThat(Cursor.parse(first.nextState().cursor()).get("api")).isEqualTo(wm.baseUrl() + "/blog/api");
+
+        wm.resetRequests();
+        wordpress.fetch(blog, first.nextState());
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/blog/api/wp/v2/posts")));
+        wm.verify(0, getRequestedFor(urlPathEqualTo("/blog")));
+        wm.verify(0, getRequestedFor(urlPathEqualTo("/blog/wp-json/wp/v2/posts")));
+
+        // a re-check asks the root found, too
+        wm.stubFor(get(urlPathEqualTo("/blog/api/wp/v2/posts/101")).willReturn(jsonText(200, "{\"id\":101}")));
+        assertThat(wordpress.recheck(blog, first.nextState(), List.of(new PostRef(7, "https://perinatal.example.org/?p=101", null))))
+                .containsExactly(Map.entry(7L, PostStatus.LIVE));
+    }
+
+    @Test
+    void aSiteUrlAsBaseUrlFindsTheApiInThePagesLinkElementWhenTheRootAnswersWithAPage() throws Exception {
+        Account unit = account(Platform.WORDPRESS, "Perinatal unit news", wm.baseUrl() + "/unit");
+        // the theme answers every path with a page, so the registered "root" answers 200 with HTML
+        wm.stubFor(get(urlPathMatching("/unit(/.*)?")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/html; charset=UTF-8").withBody(body("wordpress/site-page.html"))));
+        wm.stubFor(get(urlPathEqualTo("/unit/wp-json/wp/v2/posts")).atPriority(1)
+                .willReturn(json("wordpress/posts-page2.json").withHeader("X-WP-TotalPages", "1")));
+
+        CrawlBatch batch = wordpress.fetch(unit, CrawlState.FIRST);
+
+        assertThat(batch.posts()).extracting(FetchedPost::externalId).containsExactly("https://perinatal.example.org/?p=101");
+        assertThat(Cursor.parse(batch.nextState().cursor()).get("api")).isEqualTo(wm.baseUrl() + "/unit/wp-json");
+        wm.verify(getRequestedFor(urlPathEqualTo("/unit/wp/v2/posts")));
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/unit")));
+    }
+
+    @Test
+    void aSiteWithoutPrettyPermalinksIsReadThroughRestRoute() throws Exception {
+        Account plain = account(Platform.WORDPRESS, wm.baseUrl() + "/plain", null);
+        wm.stubFor(get(urlPathEqualTo("/plain")).willReturn(aResponse().withHeader("Content-Type", "text/html")
+                .withBody("<!DOCTYPE html><html><head><title>Plain</title></head><body><p>Hello</p></body></html>")));
+        wm.stubFor(get(urlPathEqualTo("/plain/")).withQueryParam("rest_route", equalTo("/wp/v2/posts"))
+                .willReturn(json("wordpress/posts-page2.json").withHeader("X-WP-TotalPages", "1")));
+
+        CrawlBatch batch = wordpress.fetch(plain, CrawlState.FIRST);
+
+        assertThat(batch.posts()).extracting(FetchedPost::externalId).containsExactly("https://perinatal.example.org/?p=101");
+        assertThat(Cursor.parse(batch.nextState().cursor()).get("api")).isEqualTo(wm.baseUrl() + "/plain/?rest_route=");
+    }
+
+    @Test
+    void aSiteWhereNoRootAnswersNamesEveryRootTried() {
+        assertThatThrownBy(() -> wordpress.fetch(site, CrawlState.FIRST)).hasMessage("wordpress " + wm.baseUrl()
+                + ": no WordPress REST API at " + wm.baseUrl() + "/wp-json (HTTP 404); nor at " + wm.baseUrl() + "/?rest_route= (HTTP 404)");
     }
 
     @Test
