@@ -114,6 +114,7 @@ public abstract class PagedSource<T> extends BaseSource {
 
     /** @return false when the walk reached the newest item of the last crawl: what follows is not seen */
     private boolean read(Crawl crawl, Page<T> page, int pageNo) {
+        boolean ordered = watermark().ordersEveryItem();
         int n = 0;
         for (T item : page.items()) {
             n++;
@@ -125,20 +126,24 @@ public abstract class PagedSource<T> extends BaseSource {
             String label = noun() + " " + id;
             Instant time = time(item);
             if (!crawl.hasSignalsFromItems()) crawl.signalsFromItem(signals(crawl, item));
-            String why = skip(crawl, item);
+            // a pin or a repost carries another post's time: where it stands in the walk, it cannot say
+            String why = ordered ? null : skip(crawl, item);
+            if (why == null) {
+                if (crawl.reached(id, time)) return false;
+                if (crawl.olderThanWindow(time)) {
+                    // newest first, so the rest is older too: this page is read to its end, no other is asked for
+                    crawl.skip(label, crawl.olderReason());
+                    crawl.endAfterPage();
+                    continue;
+                }
+                crawl.saw(id, time);
+                if (ordered) why = skip(crawl, item);
+            }
             if (why != null) {
-                if (watermark().ordersEveryItem()) crawl.saw(id, time);
                 crawl.skip(label, why);
-            } else if (crawl.reached(id, time)) {
-                return false;
-            } else if (crawl.olderThanWindow(time)) {
-                // newest first, so the rest is older too: this page is read to the end, no other is asked for
-                crawl.skip(label, crawl.olderReason());
-                crawl.endAfterPage();
             } else if (crawl.full()) {
                 crawl.skip(label, crawl.beyondReason());
             } else {
-                crawl.saw(id, time);
                 take(crawl, item, label);
                 if (crawl.full()) crawl.endAfterPage();
             }

@@ -222,6 +222,16 @@ class MastodonSourceTest extends WireMockSourceTest {
     }
 
     @Test
+    void aRoutineCrawlStopsAtTheNewestStatusSeenEvenWhenThatWasABoost() throws Exception {
+        String cursor = Cursor.parse(null).with("newest", "113510000000000000").toString();
+        wm.stubFor(get(urlPathEqualTo(STATUSES)).willReturn(json("mastodon/statuses-page1.json")));
+        CrawlBatch batch = mastodon.fetch(ward, new CrawlState(cursor, ID));
+        assertThat(batch.posts()).extracting(FetchedPost::externalId).containsExactly(instance + "/113512345678901234");
+        // the boost was counted last time; it and what follows are not seen again
+        assertThat(batch.skipped()).isEmpty();
+    }
+
+    @Test
     void aRoutineCrawlWithNothingNewKeepsTheCursorAndTheSignals() throws Exception {
         wm.stubFor(get(urlPathEqualTo(STATUSES)).willReturn(json("mastodon/statuses-page1.json")));
         String cursor = Cursor.parse(null).with("newest", "113512345678901234").with("optOuts", "discoverable=false").toString();
@@ -251,6 +261,29 @@ class MastodonSourceTest extends WireMockSourceTest {
         assertThat(batch.posts()).isEmpty();
         assertThat(batch.signals().optOuts()).contains("noindex");
         wm.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/accounts/109348234567890999/statuses")));
+    }
+
+    @Test
+    void aPersonWhoOptedOutLastTimeIsAskedAgainBeforeAnythingIsRead() throws Exception {
+        Account jo = CrawlerTesting.staff(Platform.MASTODON, "@nurse_jo", wm.baseUrl(), null);
+        String jos = "/api/v1/accounts/109348234567890999/statuses";
+        CrawlState last = new CrawlState(Cursor.parse(null).with("newest", "1").with("optOuts", "noindex").toString(),
+                "109348234567890999");
+        wm.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).willReturn(json("mastodon/lookup-noindex.json")));
+        wm.stubFor(get(urlPathEqualTo(jos)).willReturn(json("mastodon/statuses-page2.json")));
+
+        CrawlBatch still = mastodon.fetch(jo, last);
+        assertThat(still.posts()).isEmpty();
+        assertThat(still.signals().optOuts()).contains("noindex");
+        wm.verify(0, getRequestedFor(urlPathEqualTo(jos)));
+
+        // Jo opts back in: the look-up says so, and her statuses are read
+        wm.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).willReturn(jsonText(200,
+                "{\"id\":\"109348234567890999\",\"username\":\"nurse_jo\",\"discoverable\":true,\"indexable\":true,\"noindex\":false}")));
+        CrawlBatch back = mastodon.fetch(jo, last);
+        assertThat(back.posts()).hasSize(1);
+        assertThat(back.signals().optedOut()).isFalse();
+        wm.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/accounts/lookup")));
     }
 
     @Test
