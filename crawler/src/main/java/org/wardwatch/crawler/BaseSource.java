@@ -6,11 +6,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 import org.wardwatch.core.registry.Account;
+import org.wardwatch.core.source.Deadline;
 import org.wardwatch.core.source.PostSource;
 import org.wardwatch.core.source.SourceException;
 import org.wardwatch.crawler.http.HttpClock;
 import org.wardwatch.crawler.http.HttpStack;
 import org.wardwatch.crawler.http.Reply;
+import org.wardwatch.crawler.http.TrustedHosts;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +36,14 @@ public abstract class BaseSource implements PostSource {
         this.http = http;
         this.limits = limits;
         this.clock = clock;
+    }
+
+    /**
+     * A GET for one of the account's requests. It carries the hosts the account's own URLs name (only
+     * they may be private addresses) and the crawl's deadline: the HTTP stack honours both.
+     */
+    protected static Request.Builder request(Account account, Deadline deadline, String url) throws SourceException {
+        return HttpStack.request(url).tag(TrustedHosts.class, TrustedHosts.of(account)).tag(Deadline.class, deadline);
     }
 
     protected Reply send(Request request) throws SourceException {
@@ -77,12 +87,18 @@ public abstract class BaseSource implements PostSource {
         return platform().id() + " " + account.handle();
     }
 
-    protected static String text(JsonNode n, String field) {
+    public static String text(JsonNode n, String field) {
         JsonNode v = n == null ? null : n.get(field);
         return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
     }
 
-    protected static Instant instant(String iso) {
+    /** A whole number field (a width, a height), or null. */
+    public static Integer integer(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.get(field);
+        return v == null || v.isNull() || v.isContainerNode() ? null : v.asInt();
+    }
+
+    public static Instant instant(String iso) {
         if (iso == null || iso.isBlank()) return null;
         try {
             return OffsetDateTime.parse(iso).toInstant();

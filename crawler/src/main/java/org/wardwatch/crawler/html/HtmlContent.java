@@ -28,7 +28,10 @@ public final class HtmlContent {
         return d.text().replace("\\n", "\n").replaceAll("[ \\t]*\\n[ \\t]*", "\n").replaceAll("\n{3,}", "\n\n").strip();
     }
 
-    /** Every {@code <img>} with an http(s) source, resolved against {@code baseUrl}, once each. */
+    /**
+     * Every {@code <img>}'s real image (lazy-loaded, responsive, in a {@code <picture>} or a
+     * {@code <noscript>}: see {@link ImageSources}), resolved against {@code baseUrl}, once each.
+     */
     public static List<FetchedMedia> images(String html, String baseUrl) {
         if (html == null || html.isBlank()) return List.of();
         Document d = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);
@@ -38,22 +41,12 @@ public final class HtmlContent {
     public static List<FetchedMedia> images(List<Element> imgs) {
         Map<String, FetchedMedia> found = new LinkedHashMap<>();
         for (Element img : imgs) {
-            String src = img.hasAttr("src") ? img.absUrl("src") : "";
-            if (src.isEmpty()) src = img.attr("data-src").isEmpty() ? "" : img.absUrl("data-src");
-            if (!src.startsWith("http://") && !src.startsWith("https://")) continue;
+            ImageSources.Chosen src = ImageSources.choose(img);
+            if (src == null) continue;
             String alt = img.hasAttr("alt") ? img.attr("alt") : null;
-            found.putIfAbsent(src, new FetchedMedia(src, alt, null, dimension(img.attr("width")),
-                    dimension(img.attr("height"))));
+            found.putIfAbsent(src.url(), new FetchedMedia(src.url(), alt, null, src.width(), src.height()));
         }
         return new ArrayList<>(found.values());
-    }
-
-    private static Integer dimension(String s) {
-        try {
-            return s == null || s.isBlank() ? null : Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** Merges media lists, keeping the first of each URL but filling in alt text a later one has. */

@@ -51,7 +51,7 @@ public final class HtmlPageSource extends BaseSource {
         Cursor cursor = Cursor.parse(state.cursor());
         Validators sent = state.firstCrawl() ? Validators.NONE : new Validators(cursor.get("etag"), cursor.get("lastModified"));
         ConditionalGet cond = new ConditionalGet(sent);
-        Request request = HttpStack.request(account.handle()).header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
+        Request request = request(account, deadline, account.handle()).header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
                 .tag(ConditionalGet.class, cond).tag(RobotsTxt.class, RobotsTxt.CHECK).build();
         Reply reply = send(request);
         if (cond.notModified()) return new CrawlBatch(List.of(), state, null, List.of());
@@ -70,7 +70,8 @@ public final class HtmlPageSource extends BaseSource {
     static FetchedPost read(Document doc, String url) {
         String canonical = doc.select("link[rel=canonical]").attr("abs:href");
         String id = canonical.isBlank() ? url : canonical;
-        doc.select("script, style, noscript, template").remove();
+        // a <noscript> stays for now: it may hold the only plain <img> of a lazy-loaded picture
+        doc.select("script, style, template").remove();
         Element body = doc.selectFirst("article");
         if (body == null) body = doc.selectFirst("main");
         if (body == null) body = doc.body();

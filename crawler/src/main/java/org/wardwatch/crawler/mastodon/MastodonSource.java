@@ -2,32 +2,27 @@ package org.wardwatch.crawler.mastodon;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.wardwatch.core.registry.Account;
 import org.wardwatch.core.registry.Platform;
 import org.wardwatch.core.source.AccountSignals;
-import org.wardwatch.core.source.CrawlBatch;
 import org.wardwatch.core.source.CrawlState;
 import org.wardwatch.core.source.Deadline;
-import org.wardwatch.core.source.FetchedMedia;
 import org.wardwatch.core.source.FetchedPost;
 import org.wardwatch.core.source.PostRef;
 import org.wardwatch.core.source.PostStatus;
 import org.wardwatch.core.source.SourceException;
-import org.wardwatch.crawler.BaseSource;
+import org.wardwatch.crawler.Crawl;
 import org.wardwatch.crawler.CrawlLimits;
-import org.wardwatch.crawler.Cursor;
-import org.wardwatch.crawler.Ids;
 import org.wardwatch.crawler.LinkHeader;
 import org.wardwatch.crawler.Page;
-import org.wardwatch.crawler.Walk;
-import org.wardwatch.crawler.Walk.Step;
-import org.wardwatch.crawler.html.HtmlContent;
+import org.wardwatch.crawler.PagedSource;
+import org.wardwatch.crawler.Watermark;
 import org.wardwatch.crawler.http.HttpClock;
 import org.wardwatch.crawler.http.HttpStack;
 import org.wardwatch.crawler.http.Reply;
@@ -39,13 +34,14 @@ import okhttp3.HttpUrl;
 /**
  * A Mastodon account, read anonymously on its home instance: the account is looked up once (its id
  * is local to the instance), then its statuses are read newest first, following the {@code Link}
- * header's {@code next} until the newest status seen last time. Boosts are someone else's post and
- * are skipped. A post's id here is {@code instance/statusId}, because status ids are only unique
- * on their instance.
+ * header's {@code next} until the newest status seen last time. Boosts are someone else's post, and
+ * private and direct statuses are not published: both are skipped. A post's id here is
+ * {@code instance/statusId}, because status ids are only unique on their instance.
  */
-public final class MastodonSource extends BaseSource {
+public final class MastodonSource extends PagedSource<JsonNode> {
     private static final int PAGE_MAX = 40;
     private static final int RECHECK_BATCH = 20;
+    private static final Set<String> PUBLISHED = Set.of("public", "unlisted");
 
     public MastodonSource(HttpStack http, CrawlLimits limits, HttpClock clock) {
         super(http, limits, clock);
@@ -77,65 +73,87 @@ public final class MastodonSource extends BaseSource {
     }
 
     @Override
-    public CrawlBatch fetch(Account account, CrawlState state, Deadline deadline) throws SourceException {
+    protected Lookup lookup(Crawl crawl) throws SourceException {
+        Account account = crawl.account();
         Home home = home(account);
-        HttpUrl baseUrl = url(home.base()).build();
-        String instance = baseUrl.host() + (baseUrl.port() == HttpUrl.defaultPort(baseUrl.scheme()) ? "" : ":" + baseUrl.port());
-        Cursor cursor = Cursor.parse(state.cursor());
-        boolean first = state.firstCrawl() || state.externalAccountId() == null;
-        String id = state.externalAccountId();
-        AccountSignals signals = null;
-        // a person who opted out last time is asked again before anything of theirs is read
-        boolean recheckOptOut = personWithoutBasis(account) && !cursor.list("optOuts").isEmpty();
-        if (id == null || recheckOptOut) {
-            String lookup = url(home.base() + "/api/v1/accounts/lookup").addQueryParameter("acct", home.username())
-                    .build().toString();
-            JsonNode acct = json(account, send(HttpStack.request(lookup).build()), "account lookup");
-            id = text(acct, "id");
-            if (id == null) throw new SourceException(label(account) + ": account lookup on " + home.base() + " gave no id");
-            signals = signals(acct);
-            if (personWithoutBasis(account) && signals.optedOut()) {
-                // nothing is read; the pipeline records the account as skipped with these signals
-                return new CrawlBatch(List.of(), new CrawlState(state.cursor(), id), signals, List.of());
-            }
-        }
-        String newest = first ? null : cursor.get("newest");
-        Instant cutoff = first ? limits.firstCrawlCutoff(clock.now()) : null;
-        String firstUrl = home.base() + "/api/v1/accounts/" + id + "/statuses?limit=" + limits.pageSize(PAGE_MAX)
-                + (newest == null ? "" : "&since_id=" + newest);
-        String[] newestSeen = {newest};
-        AccountSignals[] fromStatuses = {null};
-        String accountId = id;
-        List<JsonNode> statuses = Walk.pages(firstUrl, url -> page(account, url), s -> {
-            String sid = text(s, "id");
-            if (sid == null) return Step.SKIP;
-            if (newest != null && Ids.compare(sid, newest) <= 0) return Step.STOP;
-            Instant created = instant(text(s, "created_at"));
-            if (cutoff != null && created != null && created.isBefore(cutoff)) return Step.STOP;
-            newestSeen[0] = Ids.max(newestSeen[0], sid);
-            JsonNode owner = s.get("account");
-            if (fromStatuses[0] == null && owner != null && accountId.equals(text(owner, "id"))) {
-                fromStatuses[0] = signals(owner);
-            }
-            // a boost is another account's post; its author is watched (or not) in their own right
-            return s.hasNonNull("reblog") ? Step.SKIP : Step.TAKE;
-        }, limits.maxPosts(first));
+        String lookup = url(home.base() + "/api/v1/accounts/lookup").addQueryParameter("acct", home.username())
+                .build().toString();
+        JsonNode acct = json(account, send(crawl.request(lookup).build()), "account lookup");
+        String id = text(acct, "id");
+        if (id == null) throw new SourceException(label(account) + ": account lookup on " + home.base() + " gave no id");
+        return new Lookup(id, signals(acct));
+    }
 
-        List<FetchedPost> posts = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        for (JsonNode s : statuses) {
-            try {
-                posts.add(toPost(s, instance, errors));
-            } catch (RuntimeException e) {
-                errors.add("status " + text(s, "id") + ": " + e.getMessage());
-            }
+    @Override
+    protected Watermark watermark() {
+        return Watermark.byId();
+    }
+
+    @Override
+    protected Page<JsonNode> page(Crawl crawl, String next) throws SourceException {
+        String url = next;
+        if (url == null) {
+            // the Link header's next page keeps since_id: the instance stops at what we saw last time
+            url = home(crawl.account()).base() + "/api/v1/accounts/" + crawl.accountId() + "/statuses?limit="
+                    + limits.pageSize(PAGE_MAX) + (crawl.lastId() == null ? "" : "&since_id=" + crawl.lastId());
         }
-        if (signals == null) signals = fromStatuses[0];
-        // with nothing new the instance said nothing about the account: keep what it said last time
-        if (signals == null) signals = new AccountSignals(cursor.list("optOuts"));
-        Cursor next = cursor.with("newest", newestSeen[0]).withList("optOuts", signals.optOuts())
-                .with("checked", clock.now().toString());
-        return new CrawlBatch(posts, new CrawlState(next.toString(), id), signals, errors);
+        Reply r = send(crawl.request(url).build());
+        JsonNode body = json(crawl.account(), r, "statuses");
+        if (!body.isArray()) {
+            throw new SourceException(label(crawl.account()) + ": malformed JSON from " + url + ": not a list of statuses");
+        }
+        List<JsonNode> items = new ArrayList<>();
+        body.forEach(items::add);
+        return new Page<>(items, LinkHeader.find(r.header("Link"), "next"));
+    }
+
+    @Override
+    protected String id(JsonNode status) {
+        return text(status, "id");
+    }
+
+    @Override
+    protected Instant time(JsonNode status) {
+        return instant(text(status, "created_at"));
+    }
+
+    @Override
+    protected String skip(Crawl crawl, JsonNode status) {
+        JsonNode reblog = status.get("reblog");
+        if (reblog != null && !reblog.isNull()) {
+            // a boost is another account's post; its author is watched (or not) in their own right
+            return crawl.accountId().equals(text(reblog.path("account"), "id")) ? OWN_BOOST : BOOST;
+        }
+        String visibility = text(status, "visibility");
+        // a followers-only or direct status is not published, whoever could read it
+        if (visibility != null && !PUBLISHED.contains(visibility)) return notPublic(visibility);
+        return null;
+    }
+
+    @Override
+    protected AccountSignals signals(Crawl crawl, JsonNode status) {
+        JsonNode owner = status.get("account");
+        return owner != null && crawl.accountId().equals(text(owner, "id")) ? signals(owner) : null;
+    }
+
+    @Override
+    protected FetchedPost toPost(Crawl crawl, JsonNode status) {
+        return Statuses.toPost(status, instance(crawl.account()), crawl::itemError);
+    }
+
+    @Override
+    protected String noun() {
+        return "status";
+    }
+
+    /** The instance's host, and its port when not the scheme's own. */
+    static String instance(Account account) {
+        try {
+            return hostOf(url(home(account).base()).build());
+        } catch (SourceException e) {
+            // unreachable: the look-up and the first page were asked of this same instance URL
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private JsonNode json(Account account, Reply r, String what) throws SourceException {
@@ -147,39 +165,6 @@ public final class MastodonSource extends BaseSource {
                     + r.code() + errorText(r) + ")");
         }
         return json(account, r);
-    }
-
-    private Page<JsonNode> page(Account account, String url) throws SourceException {
-        Reply r = send(HttpStack.request(url).build());
-        JsonNode body = json(account, r, "statuses");
-        if (!body.isArray()) throw new SourceException(label(account) + ": malformed JSON from " + url + ": not a list of statuses");
-        List<JsonNode> items = new ArrayList<>();
-        body.forEach(items::add);
-        return new Page<>(items, LinkHeader.find(r.header("Link"), "next"));
-    }
-
-    static FetchedPost toPost(JsonNode s, String instance, List<String> errors) {
-        String id = text(s, "id");
-        String spoiler = text(s, "spoiler_text");
-        String content = HtmlContent.text(text(s, "content"));
-        String text = spoiler == null || spoiler.isBlank() ? content : spoiler + "\n\n" + content;
-        List<FetchedMedia> media = new ArrayList<>();
-        JsonNode attachments = s.path("media_attachments");
-        for (JsonNode m : attachments) {
-            String type = text(m, "type");
-            String url = "image".equals(type) ? firstNonNull(text(m, "url"), text(m, "remote_url")) : text(m, "preview_url");
-            if ("audio".equals(type) || "unknown".equals(type)) url = text(m, "preview_url");
-            if (url == null) {
-                errors.add("status " + id + ": attachment " + text(m, "id") + " has no URL yet (still processing)");
-                continue;
-            }
-            JsonNode original = m.path("meta").path("original");
-            media.add(new FetchedMedia(url, text(m, "description"), null,
-                    original.hasNonNull("width") ? original.get("width").asInt() : null,
-                    original.hasNonNull("height") ? original.get("height").asInt() : null));
-        }
-        return new FetchedPost(instance + "/" + id, text(s, "url"), instant(text(s, "created_at")),
-                instant(text(s, "edited_at")), text, media, text(s, "visibility"));
     }
 
     /** The account's opt-outs, in Mastodon's own words. */
@@ -203,20 +188,20 @@ public final class MastodonSource extends BaseSource {
         }
         for (int i = 0; i < posts.size(); i += RECHECK_BATCH) {
             List<PostRef> batch = posts.subList(i, Math.min(posts.size(), i + RECHECK_BATCH));
-            out.putAll(recheckBatch(home, batch));
+            out.putAll(recheckBatch(account, home, batch));
         }
         return out;
     }
 
-    private Map<Long, PostStatus> recheckBatch(Home home, List<PostRef> batch) {
+    private Map<Long, PostStatus> recheckBatch(Account account, Home home, List<PostRef> batch) {
         Map<Long, PostStatus> out = new LinkedHashMap<>();
         try {
             HttpUrl.Builder url = url(home.base() + "/api/v1/statuses");
             batch.forEach(p -> url.addQueryParameter("id[]", statusId(p)));
-            Reply r = send(HttpStack.request(url.build().toString()).build());
+            Reply r = send(request(account, Deadline.NONE, url.build().toString()).build());
             if (r.ok()) {
                 JsonNode body = JSON.readTree(r.body());
-                Set<String> present = new java.util.HashSet<>();
+                Set<String> present = new HashSet<>();
                 body.forEach(s -> present.add(text(s, "id")));
                 // a deleted or no-longer-public status is silently left out of the batch answer
                 batch.forEach(p -> out.put(p.id(), present.contains(statusId(p)) ? PostStatus.LIVE : PostStatus.DELETED));
@@ -231,13 +216,13 @@ public final class MastodonSource extends BaseSource {
             return out;
         }
         // instances before 4.3 have no batch lookup: ask status by status
-        for (PostRef p : batch) out.put(p.id(), one(home, p));
+        for (PostRef p : batch) out.put(p.id(), one(account, home, p));
         return out;
     }
 
-    private PostStatus one(Home home, PostRef p) {
+    private PostStatus one(Account account, Home home, PostRef p) {
         try {
-            Reply r = send(HttpStack.request(home.base() + "/api/v1/statuses/" + statusId(p)).build());
+            Reply r = send(request(account, Deadline.NONE, home.base() + "/api/v1/statuses/" + statusId(p)).build());
             if (r.ok()) return PostStatus.LIVE;
             return r.code() == 404 ? PostStatus.DELETED : PostStatus.UNREACHABLE;
         } catch (SourceException e) {
@@ -250,21 +235,12 @@ public final class MastodonSource extends BaseSource {
         return e.substring(e.lastIndexOf('/') + 1);
     }
 
-    private static String firstNonNull(String a, String b) {
-        return a != null ? a : b;
-    }
-
     private static String hostOf(String url) {
         HttpUrl u = HttpUrl.parse(url);
-        return u == null ? url : u.host() + portSuffix(url);
+        return u == null ? url : hostOf(u);
     }
 
-    private static String portSuffix(String url) {
-        HttpUrl u = HttpUrl.parse(url);
-        return u == null || u.port() == HttpUrl.defaultPort(u.scheme()) ? "" : ":" + u.port();
-    }
-
-    static String joined(List<String> l) {
-        return l.stream().collect(Collectors.joining(","));
+    private static String hostOf(HttpUrl u) {
+        return u.host() + (u.port() == HttpUrl.defaultPort(u.scheme()) ? "" : ":" + u.port());
     }
 }

@@ -11,7 +11,6 @@ import java.util.Set;
 
 import org.wardwatch.core.registry.Account;
 import org.wardwatch.core.registry.Platform;
-import org.wardwatch.core.source.CrawlBatch;
 import org.wardwatch.core.source.CrawlState;
 import org.wardwatch.core.source.Deadline;
 import org.wardwatch.core.source.FetchedMedia;
@@ -19,13 +18,11 @@ import org.wardwatch.core.source.FetchedPost;
 import org.wardwatch.core.source.PostRef;
 import org.wardwatch.core.source.PostStatus;
 import org.wardwatch.core.source.SourceException;
-import org.wardwatch.crawler.BaseSource;
+import org.wardwatch.crawler.Crawl;
 import org.wardwatch.crawler.CrawlLimits;
-import org.wardwatch.crawler.Cursor;
-import org.wardwatch.crawler.Ids;
 import org.wardwatch.crawler.Page;
-import org.wardwatch.crawler.Walk;
-import org.wardwatch.crawler.Walk.Step;
+import org.wardwatch.crawler.PagedSource;
+import org.wardwatch.crawler.Watermark;
 import org.wardwatch.crawler.http.HttpClock;
 import org.wardwatch.crawler.http.HttpStack;
 import org.wardwatch.crawler.http.Reply;
@@ -33,13 +30,14 @@ import org.wardwatch.crawler.http.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import okhttp3.HttpUrl;
+import okhttp3.Request;
 
 /**
  * An X account through the API v2 with the configured app bearer token (X forbids scraping, so
  * without a token the account is reported as not crawlable rather than skipped). Tweets are paged
  * with {@code pagination_token}; media are joined from {@code includes.media} with their alt text.
  */
-public final class XSource extends BaseSource {
+public final class XSource extends PagedSource<XSource.Tweet> {
     public static final String API = "https://api.x.com";
     private static final int PAGE_MAX = 100;
     private static final int LOOKUP_MAX = 100;
@@ -55,77 +53,86 @@ public final class XSource extends BaseSource {
         return Platform.X;
     }
 
+    /** A tweet with the media its page included, joined on {@code media_key}. */
+    record Tweet(JsonNode data, Map<String, JsonNode> media) {
+    }
+
     @Override
-    public CrawlBatch fetch(Account account, CrawlState state, Deadline deadline) throws SourceException {
-        if (bearerToken == null) {
-            throw new SourceException(label(account) + ": not crawlable: no X API bearer token is configured "
-                    + "(crawl.xBearerToken or WARDWATCH_X_BEARER_TOKEN)");
-        }
-        String base = base(account, API);
-        String username = account.handle().replaceFirst("^@", "");
-        Cursor cursor = Cursor.parse(state.cursor());
-        String id = state.externalAccountId();
-        boolean first = state.firstCrawl() || id == null;
+    protected Lookup lookup(Crawl crawl) throws SourceException {
+        JsonNode user = call(crawl.account(), crawl.request(url(base(crawl.account(), API) + "/2/users/by/username/"
+                + username(crawl.account())).build().toString()));
+        String id = text(user.path("data"), "id");
         if (id == null) {
-            JsonNode user = call(account, url(base + "/2/users/by/username/" + username));
-            id = text(user.path("data"), "id");
-            if (id == null) {
-                String why = notFound(user) ? "no such account" : "user lookup gave no id";
-                throw new SourceException(label(account) + ": " + why + errorDetail(user));
-            }
+            String why = notFound(user) ? "no such account" : "user lookup gave no id";
+            throw new SourceException(label(crawl.account()) + ": " + why + errorDetail(user));
         }
-        String newest = first ? null : cursor.get("newest");
-        Instant cutoff = first ? limits.firstCrawlCutoff(clock.now()) : null;
-        HttpUrl.Builder tweets = url(base + "/2/users/" + id + "/tweets")
+        // X has no opt-out signal of its own
+        return new Lookup(id, null);
+    }
+
+    @Override
+    protected Watermark watermark() {
+        return Watermark.byId();
+    }
+
+    @Override
+    protected Page<Tweet> page(Crawl crawl, String token) throws SourceException {
+        HttpUrl.Builder u = url(base(crawl.account(), API) + "/2/users/" + crawl.accountId() + "/tweets")
                 .addQueryParameter("max_results", String.valueOf(Math.max(5, limits.pageSize(PAGE_MAX))))
                 .addQueryParameter("exclude", "retweets")
                 .addQueryParameter("tweet.fields", "created_at,attachments,entities,edit_history_tweet_ids")
                 .addQueryParameter("expansions", "attachments.media_keys")
                 .addQueryParameter("media.fields", "url,preview_image_url,alt_text,width,height,type");
-        if (newest != null) tweets.addQueryParameter("since_id", newest);
-        if (cutoff != null) tweets.addQueryParameter("start_time", cutoff.toString());
-        Map<String, JsonNode> media = new HashMap<>();
-        String[] newestSeen = {newest};
-        List<JsonNode> items = Walk.pages(null, token -> page(account, tweets, token, media), t -> {
-            String tid = text(t, "id");
-            if (tid == null) return Step.SKIP;
-            if (newest != null && Ids.compare(tid, newest) <= 0) return Step.STOP;
-            newestSeen[0] = Ids.max(newestSeen[0], tid);
-            return Step.TAKE;
-        }, limits.maxPosts(first));
-        List<FetchedPost> posts = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        for (JsonNode t : items) {
-            try {
-                posts.add(toPost(t, username, media));
-            } catch (RuntimeException e) {
-                errors.add("tweet " + text(t, "id") + ": " + e.getMessage());
-            }
-        }
-        Cursor next = cursor.with("newest", newestSeen[0]).with("checked", clock.now().toString());
-        return new CrawlBatch(posts, new CrawlState(next.toString(), id), null, errors);
-    }
-
-    private Page<JsonNode> page(Account account, HttpUrl.Builder tweets, String token, Map<String, JsonNode> media)
-            throws SourceException {
-        HttpUrl.Builder u = tweets.build().newBuilder();
+        // the API itself leaves out what we saw last time and what is older than the first-crawl window
+        if (crawl.lastId() != null) u.addQueryParameter("since_id", crawl.lastId());
+        if (crawl.cutoff() != null) u.addQueryParameter("start_time", crawl.cutoff().toString());
         if (token != null) u.addQueryParameter("pagination_token", token);
-        JsonNode body = call(account, u);
+        JsonNode body = call(crawl.account(), crawl.request(u.build().toString()));
+        Map<String, JsonNode> media = new HashMap<>();
         for (JsonNode m : body.path("includes").path("media")) {
             String key = text(m, "media_key");
             if (key != null) media.put(key, m);
         }
         JsonNode data = body.path("data");
         if (!data.isMissingNode() && !data.isArray()) {
-            throw new SourceException(label(account) + ": malformed JSON from " + u.build() + ": data is not a list");
+            throw new SourceException(label(crawl.account()) + ": malformed JSON from " + u.build() + ": data is not a list");
         }
-        List<JsonNode> items = new ArrayList<>();
-        data.forEach(items::add);
+        List<Tweet> items = new ArrayList<>();
+        data.forEach(t -> items.add(new Tweet(t, media)));
         return new Page<>(items, text(body.path("meta"), "next_token"));
     }
 
-    private JsonNode call(Account account, HttpUrl.Builder u) throws SourceException {
-        Reply r = send(HttpStack.request(u.build().toString()).header("Authorization", "Bearer " + bearerToken).build());
+    @Override
+    protected String id(Tweet t) {
+        return text(t.data(), "id");
+    }
+
+    @Override
+    protected Instant time(Tweet t) {
+        return instant(text(t.data(), "created_at"));
+    }
+
+    @Override
+    protected FetchedPost toPost(Crawl crawl, Tweet t) {
+        return toPost(t.data(), username(crawl.account()), t.media());
+    }
+
+    @Override
+    protected String noun() {
+        return "tweet";
+    }
+
+    private static String username(Account account) {
+        return account.handle().replaceFirst("^@", "");
+    }
+
+    /** An API call with the bearer token; without one nothing is asked, since X forbids reading any other way. */
+    private JsonNode call(Account account, Request.Builder request) throws SourceException {
+        if (bearerToken == null) {
+            throw new SourceException(label(account) + ": not crawlable: no X API bearer token is configured "
+                    + "(crawl.xBearerToken or WARDWATCH_X_BEARER_TOKEN)");
+        }
+        Reply r = send(request.header("Authorization", "Bearer " + bearerToken).build());
         if (r.code() == 401 || r.code() == 403) {
             throw new SourceException(label(account) + ": the X API refused the bearer token (HTTP " + r.code() + errorText(r) + ")");
         }
@@ -142,8 +149,7 @@ public final class XSource extends BaseSource {
             String url = "photo".equals(text(m, "type")) ? text(m, "url") : text(m, "preview_image_url");
             if (url == null) url = text(m, "url");
             if (url == null) continue;
-            images.add(new FetchedMedia(url, text(m, "alt_text"), null,
-                    m.hasNonNull("width") ? m.get("width").asInt() : null, m.hasNonNull("height") ? m.get("height").asInt() : null));
+            images.add(new FetchedMedia(url, text(m, "alt_text"), null, integer(m, "width"), integer(m, "height")));
         }
         return new FetchedPost(id, "https://x.com/" + username + "/status/" + id, instant(text(t, "created_at")), null,
                 text(t, "text"), images, null);
@@ -177,7 +183,8 @@ public final class XSource extends BaseSource {
             List<PostRef> batch = posts.subList(i, Math.min(posts.size(), i + LOOKUP_MAX));
             try {
                 String ids = String.join(",", batch.stream().map(PostRef::externalId).toList());
-                JsonNode body = call(account, url(base + "/2/tweets").addQueryParameter("ids", ids));
+                JsonNode body = call(account, request(account, Deadline.NONE,
+                        url(base + "/2/tweets").addQueryParameter("ids", ids).build().toString()));
                 Set<String> live = new HashSet<>();
                 body.path("data").forEach(t -> live.add(text(t, "id")));
                 Set<String> gone = new HashSet<>();

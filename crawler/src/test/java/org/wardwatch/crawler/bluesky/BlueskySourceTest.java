@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.core.registry.Account;
 import org.wardwatch.core.registry.Platform;
+import org.wardwatch.core.source.AttachedText;
 import org.wardwatch.core.source.CrawlBatch;
 import org.wardwatch.core.source.CrawlState;
 import org.wardwatch.core.source.FetchedMedia;
@@ -27,6 +28,7 @@ import org.wardwatch.core.source.FetchedPost;
 import org.wardwatch.core.source.PostRef;
 import org.wardwatch.core.source.PostSource;
 import org.wardwatch.core.source.PostStatus;
+import org.wardwatch.core.source.SkippedItem;
 import org.wardwatch.core.source.SourceException;
 import org.wardwatch.crawler.WireMockSourceTest;
 
@@ -75,6 +77,15 @@ class BlueskySourceTest extends WireMockSourceTest {
     }
 
     @Test
+    void repostsAndPinsAreCountedAsSkipped() throws Exception {
+        stubFeed();
+        assertThat(bluesky.fetch(account, CrawlState.FIRST).skipped()).containsExactly(
+                new SkippedItem("post at://" + DID + "/app.bsky.feed.post/3kpinnedpost22", "pinned post (read in its own place)"),
+                new SkippedItem("post at://did:plc:someoneelse000000000000/app.bsky.feed.post/3lrepostedxx",
+                        "boost of another account's post"));
+    }
+
+    @Test
     void imagesComeWithAltTextFromImageViewsRecordWithMediaAndVideoThumbnails() throws Exception {
         stubFeed();
         List<FetchedPost> posts = bluesky.fetch(account, CrawlState.FIRST).posts();
@@ -88,6 +99,64 @@ class BlueskySourceTest extends WireMockSourceTest {
         assertThat(posts.get(1).media()).extracting(FetchedMedia::altText).containsExactly("Flowers on the nurses' station");
         assertThat(posts.get(2).media()).extracting(FetchedMedia::url, FetchedMedia::altText).containsExactly(
                 tuple(wm.baseUrl() + "/watch/bafkreivideo/thumbnail.jpg", "The garden in autumn"));
+    }
+
+    private List<FetchedPost> fidelity() throws SourceException {
+        wm.stubFor(get(urlPathEqualTo(PROFILE)).willReturn(json("bluesky/profile.json")));
+        wm.stubFor(get(urlPathEqualTo(FEED)).willReturn(json("bluesky/feed-fidelity.json")));
+        CrawlBatch batch = bluesky.fetch(account, CrawlState.FIRST);
+        assertThat(batch.itemErrors()).isEmpty();
+        assertThat(batch.skipped()).isEmpty();
+        return batch.posts();
+    }
+
+    @Test
+    void labelsThatStandOnAPostAreContentWarnings() throws Exception {
+        List<FetchedPost> posts = fidelity();
+        // "sexual" was negated by the labeller that set it
+        assertThat(posts.get(0).contentWarnings()).containsExactly("label: graphic-media");
+        assertThat(posts.get(2).contentWarnings()).isEmpty();
+    }
+
+    @Test
+    void aQuotedPostIsAttachedTextAndItsImagesAreMedia() throws Exception {
+        FetchedPost post = fidelity().get(0);
+        assertThat(post.text()).isEqualTo("This is why we do it");
+        assertThat(post.attached()).containsExactly(new AttachedText(AttachedText.QUOTE,
+                "Baby Amara went home from the NICU today after 97 days",
+                "https://bsky.app/profile/did:plc:nursekim00000000000000000/post/3lkimpost0001"));
+        assertThat(post.media()).extracting(FetchedMedia::url, FetchedMedia::altText).containsExactly(tuple(
+                wm.baseUrl() + "/img/feed_fullsize/plain/did:plc:nursekim00000000000000000/bafkreiamara@jpeg", "A baby in a car seat"));
+    }
+
+    @Test
+    void aQuoteWithMediaGivesItsOwnImagesAndTheQuotedPost() throws Exception {
+        FetchedPost post = fidelity().get(1);
+        assertThat(post.media()).extracting(FetchedMedia::altText).containsExactly("The ward whiteboard");
+        assertThat(post.attached()).containsExactly(new AttachedText(AttachedText.QUOTE, "Ward 9's patient board, names blurred",
+                "https://bsky.app/profile/did:plc:otherward000000000000000/post/3lotherboard1"));
+    }
+
+    @Test
+    void aLinkCardIsAttachedTextAndItsThumbnailIsMedia() throws Exception {
+        FetchedPost post = fidelity().get(2);
+        assertThat(post.attached()).containsExactly(new AttachedText(AttachedText.CARD,
+                "Ward 7 nurse saves the day\nGrandmother, 84, thanks the nurse who spotted her sepsis.",
+                "https://news.example.co.uk/ward-7-hero"));
+        assertThat(post.media()).extracting(FetchedMedia::url, FetchedMedia::altText).containsExactly(
+                tuple(wm.baseUrl() + "/img/ext_thumb/plain/did:plc:hfgp6pj3akhqxntgqwramlbg/bafkreisepsis@jpeg", null));
+    }
+
+    @Test
+    void quotedPostsThatAreGoneBlockedOrDetachedAreNeitherTextNorAnError() throws Exception {
+        List<FetchedPost> posts = fidelity();
+        assertThat(posts).hasSize(6);
+        assertThat(posts.subList(3, 6)).extracting(FetchedPost::text)
+                .containsExactly("Quoting a deleted post", "Quoting a blocked post", "Quoting a detached post");
+        assertThat(posts.subList(3, 6)).allSatisfy(p -> {
+            assertThat(p.attached()).isEmpty();
+            assertThat(p.media()).isEmpty();
+        });
     }
 
     @Test
@@ -107,6 +176,8 @@ class BlueskySourceTest extends WireMockSourceTest {
         CrawlBatch second = bluesky.fetch(account, first.nextState());
 
         assertThat(second.posts()).extracting(FetchedPost::text).containsExactly("Good morning");
+        // the walk stopped at the newest post of the last crawl: that post and what follows were not seen
+        assertThat(second.skipped()).isEmpty();
         wm.verify(0, getRequestedFor(urlPathEqualTo(PROFILE)));
         // the stop came on the first page: its cursor was not followed
         wm.verify(1, getRequestedFor(urlPathEqualTo(FEED)));

@@ -50,6 +50,20 @@ class HtmlPageSourceTest extends WireMockSourceTest {
     }
 
     @Test
+    void lazyLoadedPictureAndNoscriptImagesGiveTheRealImageNeverThePlaceholder() throws Exception {
+        wm.stubFor(get("/news/maternity-reopens").willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
+                .withBody(body("html/lazy-page.html"))));
+        Account lazy = account(Platform.HTML, wm.baseUrl() + "/news/maternity-reopens", null);
+        FetchedPost post = html.fetch(lazy, CrawlState.FIRST).posts().get(0);
+        assertThat(post.media()).extracting(FetchedMedia::url, FetchedMedia::altText).containsExactly(
+                tuple(wm.baseUrl() + "/media/unit-entrance-2400.jpg", "The new entrance to the unit"),
+                tuple(wm.baseUrl() + "/media/birthing-room.jpg", "A birthing room with a pool"),
+                tuple(wm.baseUrl() + "/media/midwives.jpg", "The midwives at the opening"),
+                tuple(wm.baseUrl() + "/media/ribbon-1280.jpg", "Cutting the ribbon"));
+        assertThat(post.text()).contains("opened its doors on Friday", "Thanks to the League of Friends");
+    }
+
+    @Test
     void anUnchangedPageCostsOneConditionalRequestAndGivesNothing() throws Exception {
         CrawlBatch first = html.fetch(page, CrawlState.FIRST);
         wm.stubFor(get("/news/ward-7-garden").withHeader("If-None-Match", equalTo("\"p1\"")).willReturn(aResponse().withStatus(304)));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.core.registry.Account;
 import org.wardwatch.core.registry.Platform;
+import org.wardwatch.core.source.AttachedText;
 import org.wardwatch.core.source.CrawlBatch;
 import org.wardwatch.core.source.CrawlState;
 import org.wardwatch.core.source.FetchedMedia;
@@ -26,7 +27,11 @@ import org.wardwatch.core.source.FetchedPost;
 import org.wardwatch.core.source.PostRef;
 import org.wardwatch.core.source.PostSource;
 import org.wardwatch.core.source.PostStatus;
+import org.wardwatch.core.source.SkippedItem;
 import org.wardwatch.core.source.SourceException;
+import org.wardwatch.crawler.CrawlLimits;
+import org.wardwatch.crawler.CrawlerTesting;
+import org.wardwatch.crawler.Crawlers;
 import org.wardwatch.crawler.Cursor;
 import org.wardwatch.crawler.WireMockSourceTest;
 
@@ -95,11 +100,107 @@ class MastodonSourceTest extends WireMockSourceTest {
                 wm.baseUrl() + "/system/media_attachments/files/113/498/002/small/clip.png");
     }
 
+    private List<FetchedPost> fidelity() throws SourceException {
+        wm.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).willReturn(json("mastodon/lookup.json")));
+        wm.stubFor(get(urlPathEqualTo(STATUSES)).willReturn(json("mastodon/statuses-fidelity.json")));
+        CrawlBatch batch = mastodon.fetch(ward, CrawlState.FIRST);
+        assertThat(batch.itemErrors()).isEmpty();
+        return batch.posts();
+    }
+
+    @Test
+    void onlyPublicAndUnlistedStatusesArePostsAndTheOthersAreCounted() throws Exception {
+        wm.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).willReturn(json("mastodon/lookup.json")));
+        wm.stubFor(get(urlPathEqualTo(STATUSES)).willReturn(json("mastodon/statuses-fidelity.json")));
+        CrawlBatch batch = mastodon.fetch(ward, CrawlState.FIRST);
+        assertThat(batch.posts()).extracting(FetchedPost::visibility).containsExactly("public", "unlisted", "public");
+        assertThat(batch.skipped()).containsExactly(
+                new SkippedItem("status 113700000000000003", "not public (visibility: private)"),
+                new SkippedItem("status 113700000000000002", "not public (visibility: direct)"));
+    }
+
+    @Test
+    void aSensitiveStatusAndItsContentWarningAreWarnings() throws Exception {
+        FetchedPost post = fidelity().get(0);
+        assertThat(post.contentWarnings()).containsExactly("sensitive media", "content warning: Wound care");
+        // the warning is still read as part of the text, as a reader sees it first
+        assertThat(post.text()).isEqualTo("Wound care\n\nProud of the team for this one.");
+        stubAccount();
+        FetchedPost plain = mastodon.fetch(ward, CrawlState.FIRST).posts().get(0);
+        assertThat(plain.contentWarnings()).isEmpty();
+    }
+
+    @Test
+    void aQuotedStatusIsAttachedTextAndItsImagesAreMedia() throws Exception {
+        FetchedPost post = fidelity().get(0);
+        assertThat(post.attached()).containsExactly(new AttachedText(AttachedText.QUOTE,
+                "Mr Patel in bed 4 is healing well after his skin graft.", "https://other.example/@nurse_kim/113699000000000001"));
+        assertThat(post.media()).extracting(FetchedMedia::url, FetchedMedia::altText).containsExactly(
+                tuple(wm.baseUrl() + "/system/media_attachments/files/113/700/105/original/team.jpeg", "The ward team in scrubs"),
+                tuple(wm.baseUrl() + "/system/cache/media_attachments/files/113/699/101/original/graft.jpeg",
+                        "A healing skin graft on a forearm"));
+    }
+
+    @Test
+    void aLinkCardIsAttachedTextAndItsImageIsMediaWithItsDescription() throws Exception {
+        FetchedPost post = fidelity().get(1);
+        assertThat(post.attached()).containsExactly(new AttachedText(AttachedText.CARD,
+                "Ward 7 nurse saves the day\nGrandmother, 84, thanks the nurse who spotted her sepsis on Oakfield Ward.",
+                "https://news.example.co.uk/ward-7-hero"));
+        assertThat(post.media()).extracting(FetchedMedia::url, FetchedMedia::altText, FetchedMedia::width).containsExactly(
+                tuple(wm.baseUrl() + "/system/cache/preview_cards/images/000/112/233/original/sepsis.jpg",
+                        "An elderly woman in a hospital bed holding a nurse's hand", 400));
+    }
+
+    @Test
+    void aQuoteTheInstanceWillNotShowIsNeitherTextNorAnError() throws Exception {
+        FetchedPost post = fidelity().get(2);
+        assertThat(post.text()).isEqualTo("Well said.");
+        assertThat(post.attached()).isEmpty();
+        assertThat(post.media()).isEmpty();
+    }
+
     @Test
     void boostsAreSkipped() throws Exception {
         stubAccount();
         assertThat(mastodon.fetch(ward, CrawlState.FIRST).posts()).extracting(FetchedPost::text)
                 .noneMatch(t -> t.contains("Someone else"));
+    }
+
+    @Test
+    void everyStatusSeenAndNotReturnedIsCountedWithItsReason() throws Exception {
+        stubAccount();
+        clock.advance(java.time.Duration.ofDays(12));
+        CrawlBatch batch = mastodon.fetch(ward, CrawlState.FIRST);
+        assertThat(batch.posts()).hasSize(2);
+        assertThat(batch.skipped()).containsExactly(
+                new SkippedItem("status 113510000000000000", "boost of another account's post"),
+                new SkippedItem("status 113400000000000000", "older than the first-crawl window (30 days)"));
+    }
+
+    @Test
+    void aFirstCrawlStopsAtItsLimitAndCountsTheRestOfThePage() throws Exception {
+        stubAccount();
+        try (Crawlers one = new Crawlers(CrawlerTesting.settings(), new CrawlLimits(30, 1, 1000, 40), null, clock)) {
+            CrawlBatch batch = one.source(Platform.MASTODON).fetch(ward, CrawlState.FIRST);
+            assertThat(batch.posts()).extracting(FetchedPost::externalId).containsExactly(instance + "/113512345678901234");
+            assertThat(batch.skipped()).containsExactly(
+                    new SkippedItem("status 113510000000000000", "boost of another account's post"),
+                    new SkippedItem("status 113498765432109876", "beyond the first crawl's limit of 1 post"));
+        }
+        // the next page is never asked for, so its statuses are not seen
+        wm.verify(1, getRequestedFor(urlPathEqualTo(STATUSES)));
+    }
+
+    @Test
+    void aStatusWithoutAnIdIsCountedAsUnreadable() throws Exception {
+        wm.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).willReturn(json("mastodon/lookup.json")));
+        wm.stubFor(get(urlPathEqualTo(STATUSES)).willReturn(jsonText(200,
+                "[{\"created_at\": \"2026-11-23T09:30:00.000Z\", \"visibility\": \"public\", \"content\": \"<p>?</p>\"},"
+                        + body("mastodon/status-new.json").strip().substring(1))));
+        CrawlBatch batch = mastodon.fetch(ward, CrawlState.FIRST);
+        assertThat(batch.posts()).extracting(FetchedPost::externalId).containsExactly(instance + "/113600000000000000");
+        assertThat(batch.skipped()).containsExactly(new SkippedItem("status #1 of page 1", "unreadable: no id"));
     }
 
     @Test
@@ -118,6 +219,16 @@ class MastodonSourceTest extends WireMockSourceTest {
         wm.verify(1, getRequestedFor(urlPathEqualTo(STATUSES)));
         // the new status's account now says noindex: the signal is picked up without another lookup
         assertThat(second.signals().optOuts()).containsExactly("noindex");
+    }
+
+    @Test
+    void aRoutineCrawlStopsAtTheNewestStatusSeenEvenWhenThatWasABoost() throws Exception {
+        String cursor = Cursor.parse(null).with("newest", "113510000000000000").toString();
+        wm.stubFor(get(urlPathEqualTo(STATUSES)).willReturn(json("mastodon/statuses-page1.json")));
+        CrawlBatch batch = mastodon.fetch(ward, new CrawlState(cursor, ID));
+        assertThat(batch.posts()).extracting(FetchedPost::externalId).containsExactly(instance + "/113512345678901234");
+        // the boost was counted last time; it and what follows are not seen again
+        assertThat(batch.skipped()).isEmpty();
     }
 
     @Test
@@ -150,6 +261,29 @@ class MastodonSourceTest extends WireMockSourceTest {
         assertThat(batch.posts()).isEmpty();
         assertThat(batch.signals().optOuts()).contains("noindex");
         wm.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/accounts/109348234567890999/statuses")));
+    }
+
+    @Test
+    void aPersonWhoOptedOutLastTimeIsAskedAgainBeforeAnythingIsRead() throws Exception {
+        Account jo = CrawlerTesting.staff(Platform.MASTODON, "@nurse_jo", wm.baseUrl(), null);
+        String jos = "/api/v1/accounts/109348234567890999/statuses";
+        CrawlState last = new CrawlState(Cursor.parse(null).with("newest", "1").with("optOuts", "noindex").toString(),
+                "109348234567890999");
+        wm.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).willReturn(json("mastodon/lookup-noindex.json")));
+        wm.stubFor(get(urlPathEqualTo(jos)).willReturn(json("mastodon/statuses-page2.json")));
+
+        CrawlBatch still = mastodon.fetch(jo, last);
+        assertThat(still.posts()).isEmpty();
+        assertThat(still.signals().optOuts()).contains("noindex");
+        wm.verify(0, getRequestedFor(urlPathEqualTo(jos)));
+
+        // Jo opts back in: the look-up says so, and her statuses are read
+        wm.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).willReturn(jsonText(200,
+                "{\"id\":\"109348234567890999\",\"username\":\"nurse_jo\",\"discoverable\":true,\"indexable\":true,\"noindex\":false}")));
+        CrawlBatch back = mastodon.fetch(jo, last);
+        assertThat(back.posts()).hasSize(1);
+        assertThat(back.signals().optedOut()).isFalse();
+        wm.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/accounts/lookup")));
     }
 
     @Test
