@@ -36,6 +36,7 @@ public final class Crawl {
     private int cutoffDays;
     private int max;
     private boolean lastPage;
+    private boolean reachedLast;
     private AccountSignals fromItems;
     private final List<FetchedPost> posts = new ArrayList<>();
     private final List<String> itemErrors = new ArrayList<>();
@@ -112,7 +113,9 @@ public final class Crawl {
     }
 
     boolean reached(String id, Instant time) {
-        return watermark.reached(last, id, time);
+        boolean r = watermark.reached(last, id, time);
+        reachedLast |= r;
+        return r;
     }
 
     void saw(String id, Instant time) {
@@ -165,6 +168,11 @@ public final class Crawl {
         AccountSignals signals = looked != null ? looked : fromItems;
         // with nothing new the platform said nothing about the account: keep what it said last time
         if (signals == null) signals = new AccountSignals(cursor.list(OPT_OUTS));
+        if (!first && full() && !reachedLast && (last.id() != null || last.time() != null)) {
+            // unseen items cannot be listed one by one: say that they exist
+            itemErrors.add("the crawl stopped at its limit of " + max + " posts before reaching where the last crawl "
+                    + "ended: posts published in between were not read");
+        }
         Cursor next = watermark.write(cursor, newest).withList(OPT_OUTS, signals.optOuts()).with("checked", now.toString());
         return new CrawlBatch(posts, new CrawlState(next.toString(), accountId), signals, itemErrors, skipped);
     }

@@ -193,6 +193,21 @@ class MastodonSourceTest extends WireMockSourceTest {
     }
 
     @Test
+    void aRoutineCrawlThatStopsAtItsLimitBeforeTheLastCrawlsNewestSaysSo() throws Exception {
+        wm.stubFor(get(urlPathEqualTo(STATUSES)).withQueryParam("since_id", equalTo("113400000000000000"))
+                .willReturn(json("mastodon/statuses-page1.json")));
+        String cursor = Cursor.parse(null).with("newest", "113400000000000000").toString();
+        try (Crawlers one = new Crawlers(CrawlerTesting.settings(), new CrawlLimits(30, 200, 1, 40), null, clock)) {
+            CrawlBatch batch = one.source(Platform.MASTODON).fetch(ward, new CrawlState(cursor, ID));
+            assertThat(batch.posts()).hasSize(1);
+            // the statuses between the limit and the last crawl's newest are never seen: they cannot be
+            // listed, so the batch says that they exist
+            assertThat(batch.itemErrors()).anySatisfy(e -> assertThat(e)
+                    .contains("stopped at its limit of 1 posts before reaching where the last crawl ended"));
+        }
+    }
+
+    @Test
     void aStatusWithoutAnIdIsCountedAsUnreadable() throws Exception {
         wm.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).willReturn(json("mastodon/lookup.json")));
         wm.stubFor(get(urlPathEqualTo(STATUSES)).willReturn(jsonText(200,
