@@ -3,12 +3,15 @@ package org.wardwatch.classifier.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
@@ -98,6 +101,32 @@ class OpenCvImageAnalyzerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("broken.jpg: ")
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aFaceInTheLastFrameOfAnAnimatedGifFlagsTheImage() throws Exception {
+        BufferedImage fruit = onCanvas(ImageIO.read(SharedData.require("negatives/n07745940_strawberry.JPEG").toFile()));
+        BufferedImage face = onCanvas(ImageIO.read(SharedData.require("faces/images/2008_001322.jpg").toFile()));
+        byte[] fruitOnly = TestPictures.animatedGif(List.of(fruit, fruit, fruit, fruit, fruit));
+        byte[] faceLast = TestPictures.animatedGif(List.of(fruit, fruit, fruit, fruit, face));
+
+        ImageAnalysis without = TestImages.analyzer().analyze(fruitOnly, "fruit.gif");
+        ImageAnalysis with = TestImages.analyzer().analyze(faceLast, "ward.gif");
+
+        assertThat(without.labels()).doesNotContain(ImageLabel.FACE);
+        assertThat(with.labels()).contains(ImageLabel.FACE, ImageLabel.PERSON);
+        assertThat(with.faces()).isNotEmpty();
+        assertThat(with.width()).isEqualTo(500);
+        assertThat(with.score()).isGreaterThan(0.8);
+    }
+
+    /** The photo drawn on a 500x375 canvas, so every frame of an animation has one size. */
+    private static BufferedImage onCanvas(BufferedImage photo) {
+        BufferedImage canvas = new BufferedImage(500, 375, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = canvas.createGraphics();
+        g.drawImage(photo, 0, 0, 500, 375, null);
+        g.dispose();
+        return canvas;
     }
 
     @Test
