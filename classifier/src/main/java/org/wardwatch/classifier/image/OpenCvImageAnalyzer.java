@@ -9,6 +9,7 @@ import org.opencv.core.Mat;
 import org.wardwatch.classifier.image.exif.MetadataReader;
 import org.wardwatch.classifier.image.exif.PhotoMetadata;
 import org.wardwatch.classifier.image.faces.FaceDetector;
+import org.wardwatch.classifier.image.faces.FaceDetectors;
 import org.wardwatch.classifier.image.faces.Scaling;
 import org.wardwatch.classifier.image.ocr.TextReader;
 import org.wardwatch.classifier.image.people.PeopleDetector;
@@ -28,6 +29,8 @@ import org.wardwatch.core.analysis.ImageLabel;
 public final class OpenCvImageAnalyzer implements ImageAnalyzer {
     /** Skin and wounds are computed on a copy at most this large: colour needs no detail. */
     public static final int SKIN_SIDE = 512;
+    /** The smallest face, in pixels of the detectors' working copy, worth looking for (the evaluation counts faces from 20 px). */
+    static final int MIN_FACE = 16;
 
     private final ImageDecoder decoder;
     private final FaceDetector faces;
@@ -68,9 +71,20 @@ public final class OpenCvImageAnalyzer implements ImageAnalyzer {
                 found.skinFraction(), meta.gps(), found.text(), labels, score, (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /**
+     * Whether a picture can hold a face the detectors could find: one of at least {@value #MIN_FACE} px once
+     * the picture is shrunk to the detectors' working size. Thinner or smaller pictures (spacer GIFs, 1x30000
+     * strips) are not given to them: there is nothing to find, and some OpenCV steps assert on them.
+     */
+    static boolean canHoldAFace(int width, int height) {
+        double shrink = Math.min(1.0, (double) FaceDetectors.MAX_SIDE / Math.max(width, height));
+        return Math.min(width, height) * shrink >= MIN_FACE;
+    }
+
     /** What one picture (a still, or a frame of an animation) shows; the decoder releases its pixels. */
     private PictureFindings look(DecodedImage picture) {
         Mat bgr = picture.bgr();
+        if (!canHoldAFace(bgr.cols(), bgr.rows())) return PictureFindings.nothing(bgr.cols(), bgr.rows());
         List<Box> faceBoxes = faces.detect(bgr);
 
         Scaling small = Scaling.fit(bgr, SKIN_SIDE);

@@ -22,6 +22,11 @@ record PictureFindings(int width, int height, List<Box> faces, List<Box> people,
         wounds = List.copyOf(wounds);
     }
 
+    /** A picture too small or thin to look into: its size and nothing found. */
+    static PictureFindings nothing(int width, int height) {
+        return new PictureFindings(width, height, List.of(), List.of(), List.of(), 0, null);
+    }
+
     /**
      * One image's findings from its sampled frames, so that what any frame shows counts for the image:
      * every frame's boxes, a box seen again in a later frame kept once with its best score; the largest skin

@@ -104,6 +104,36 @@ class OpenCvImageAnalyzerTest {
     }
 
     @Test
+    void picturesTooSmallOrThinToHoldAFaceAreAnalysedWithoutTheDetectors() {
+        // the detectors never run, so the cascades do here and no shared data is needed
+        OpenCvImageAnalyzer analyzer = ImageAnalyzers.withFaces(new org.wardwatch.classifier.image.faces.CascadeFaceDetector(512), null);
+        // skin-coloured: given to the detectors, 8x8 of it was a PERSON (smooth skin running off the frame) and 1x30000 made OpenCV assert
+        for (int[] size : new int[][] {{1, 30_000}, {30_000, 1}, {2, 2}, {1, 1}, {8, 8}, {30_000, 20}}) {
+            Mat m = new Mat(size[1], size[0], org.opencv.core.CvType.CV_8UC3, new org.opencv.core.Scalar(120, 150, 200));
+            MatOfByte enc = new MatOfByte();
+            Imgcodecs.imencode(".png", m, enc);
+            m.release();
+
+            ImageAnalysis a = analyzer.analyze(enc.toArray(), size[0] + "x" + size[1] + ".png");
+
+            assertThat(new int[] {a.width(), a.height()}).containsExactly(size);
+            assertThat(a.faces()).isEmpty();
+            assertThat(a.people()).isEmpty();
+            assertThat(a.labels()).isEmpty();
+        }
+    }
+
+    @Test
+    void aPictureHoldsAFaceWhenItsShorterSideKeeps16PixelsAtTheDetectorsSize() {
+        assertThat(OpenCvImageAnalyzer.canHoldAFace(16, 16)).isTrue();
+        assertThat(OpenCvImageAnalyzer.canHoldAFace(15, 400)).isFalse();
+        assertThat(OpenCvImageAnalyzer.canHoldAFace(1024, 16)).isTrue();
+        // shrunk to 1024 x 15.5
+        assertThat(OpenCvImageAnalyzer.canHoldAFace(2048, 31)).isFalse();
+        assertThat(OpenCvImageAnalyzer.canHoldAFace(2048, 32)).isTrue();
+    }
+
+    @Test
     void aFaceInTheLastFrameOfAnAnimatedGifFlagsTheImage() throws Exception {
         BufferedImage fruit = onCanvas(ImageIO.read(SharedData.require("negatives/n07745940_strawberry.JPEG").toFile()));
         BufferedImage face = onCanvas(ImageIO.read(SharedData.require("faces/images/2008_001322.jpg").toFile()));
