@@ -9,6 +9,7 @@ import org.opencv.core.Mat;
 import org.wardwatch.classifier.image.exif.MetadataReader;
 import org.wardwatch.classifier.image.exif.PhotoMetadata;
 import org.wardwatch.classifier.image.faces.FaceDetector;
+import org.wardwatch.classifier.image.faces.FaceDetectors;
 import org.wardwatch.classifier.image.faces.Scaling;
 import org.wardwatch.classifier.image.ocr.TextReader;
 import org.wardwatch.classifier.image.people.PeopleDetector;
@@ -21,12 +22,15 @@ import org.wardwatch.core.analysis.ImageLabel;
 
 /**
  * The image side of the classifier: decode (refusing pixel bombs), faces, skin, people, wound-like
- * regions on skin, EXIF position, and text in the image. Thread-safe: every OpenCV, DL4J and Tesseract
- * object underneath is held per thread.
+ * regions on skin, EXIF position, and text in the image. An animated GIF is looked at on a few frames
+ * ({@link ImageDecoder#eachPicture}), and what any of them shows counts for the image. Thread-safe: every
+ * OpenCV, DL4J and Tesseract object underneath is held per thread.
  */
 public final class OpenCvImageAnalyzer implements ImageAnalyzer {
     /** Skin and wounds are computed on a copy at most this large: colour needs no detail. */
     public static final int SKIN_SIDE = 512;
+    /** The smallest face, in pixels of the detectors' working copy, worth looking for (the evaluation counts faces from 20 px). */
+    static final int MIN_FACE = 16;
 
     private final ImageDecoder decoder;
     private final FaceDetector faces;
@@ -54,16 +58,41 @@ public final class OpenCvImageAnalyzer implements ImageAnalyzer {
     @Override
     public ImageAnalysis analyze(byte[] image, String name) {
         long t0 = System.nanoTime();
-        DecodedImage decoded = decoder.decode(image, name);
-        Mat bgr = decoded.bgr();
-        try {
-            PhotoMetadata meta = metadata.read(image);
-            List<Box> faceBoxes = faces.detect(bgr);
+        PictureFindings found = PictureFindings.merge(decoder.eachPicture(image, name, this::look));
+        PhotoMetadata meta = metadata.read(image);
+        Set<ImageLabel> labels = EnumSet.noneOf(ImageLabel.class);
+        if (!found.faces().isEmpty()) labels.add(ImageLabel.FACE);
+        if (!found.people().isEmpty()) labels.add(ImageLabel.PERSON);
+        if (!found.wounds().isEmpty()) labels.add(ImageLabel.WOUND_LIKE);
+        if (meta.gps() != null) labels.add(ImageLabel.GEOTAGGED);
+        if (found.text() != null) labels.add(ImageLabel.TEXT);
+        double score = score(found.faces(), found.people(), found.wounds(), meta, found.text());
+        return new ImageAnalysis(found.width(), found.height(), found.faces(), found.people(), found.wounds(),
+                found.skinFraction(), meta.gps(), found.text(), labels, score, (System.nanoTime() - t0) / 1_000_000);
+    }
 
-            Scaling small = Scaling.fit(bgr, SKIN_SIDE);
+    /**
+     * Whether a picture can hold a face the detectors could find: one of at least {@value #MIN_FACE} px once
+     * the picture is shrunk to the detectors' working size. Thinner or smaller pictures (spacer GIFs, 1x30000
+     * strips) are not given to them: there is nothing to find, and some OpenCV steps assert on them.
+     */
+    static boolean canHoldAFace(int width, int height) {
+        double shrink = Math.min(1.0, (double) FaceDetectors.MAX_SIDE / Math.max(width, height));
+        return Math.min(width, height) * shrink >= MIN_FACE;
+    }
+
+    /** What one picture (a still, or a frame of an animation) shows; the decoder releases its pixels. */
+    private PictureFindings look(DecodedImage picture) {
+        Mat bgr = picture.bgr();
+        if (!canHoldAFace(bgr.cols(), bgr.rows())) return PictureFindings.nothing(bgr.cols(), bgr.rows());
+        List<Box> faceBoxes = faces.detect(bgr);
+
+        Scaling small = Scaling.fit(bgr, SKIN_SIDE);
+        Mat globalSkin = null, skinMask = null;
+        try {
             List<Box> smallFaces = faceBoxes.stream().map(small::toWorking).toList();
-            Mat globalSkin = skin.probability(small.image());
-            Mat skinMask = skin.mask(small.image(), smallFaces);
+            globalSkin = skin.probability(small.image());
+            skinMask = skin.mask(small.image(), smallFaces);
             double skinFraction = SkinModel.fraction(skinMask);
 
             // skin regions and wounds are found on the small copy, so their boxes are scaled back to original pixels
@@ -73,23 +102,13 @@ public final class OpenCvImageAnalyzer implements ImageAnalyzer {
             // a wound lies on skin: regions with no skin round them (red shirts, banners) are dropped
             List<Box> woundBoxes = wounds == null ? List.of() : WoundDetector.onSkin(wounds.detect(small.image(), globalSkin, smallFaces), skinMask)
                     .stream().map(b -> small.toOriginal(b, bgr.cols(), bgr.rows())).toList();
-            globalSkin.release();
-            skinMask.release();
-            if (small.image() != bgr) small.image().release();
 
             String words = text == null ? null : text.read(bgr);
-
-            Set<ImageLabel> labels = EnumSet.noneOf(ImageLabel.class);
-            if (!faceBoxes.isEmpty()) labels.add(ImageLabel.FACE);
-            if (!peopleBoxes.isEmpty()) labels.add(ImageLabel.PERSON);
-            if (!woundBoxes.isEmpty()) labels.add(ImageLabel.WOUND_LIKE);
-            if (meta.gps() != null) labels.add(ImageLabel.GEOTAGGED);
-            if (words != null) labels.add(ImageLabel.TEXT);
-            double score = score(faceBoxes, peopleBoxes, woundBoxes, meta, words);
-            return new ImageAnalysis(decoded.width(), decoded.height(), faceBoxes, peopleBoxes, woundBoxes, skinFraction,
-                    meta.gps(), words, labels, score, (System.nanoTime() - t0) / 1_000_000);
+            return new PictureFindings(bgr.cols(), bgr.rows(), faceBoxes, peopleBoxes, woundBoxes, skinFraction, words);
         } finally {
-            bgr.release();
+            if (globalSkin != null) globalSkin.release();
+            if (skinMask != null) skinMask.release();
+            if (small.image() != bgr) small.image().release();
         }
     }
 

@@ -29,6 +29,8 @@ public final class Redactor {
     }
 
     /**
+     * The rendition of an image in any format the decoder reads; of an animation, its first frame.
+     *
      * @throws IllegalArgumentException when the bytes are not a usable image
      */
     public byte[] blurredJpeg(byte[] image) {
@@ -50,17 +52,22 @@ public final class Redactor {
         double out = Math.min(1.0, (double) Math.max(16, maxSide) / longer);
         int ow = Math.max(1, (int) Math.round(bgr.cols() * out)), oh = Math.max(1, (int) Math.round(bgr.rows() * out));
         double g = (double) GRID / longer;
-        Mat tiny = new Mat();
-        // INTER_AREA averages every pixel of a cell: detail is destroyed, not just hidden under a filter
-        Imgproc.resize(bgr, tiny, new Size(Math.max(1, Math.round(bgr.cols() * g)), Math.max(1, Math.round(bgr.rows() * g))), 0, 0, Imgproc.INTER_AREA);
-        Mat big = new Mat();
-        Imgproc.resize(tiny, big, new Size(ow, oh), 0, 0, Imgproc.INTER_LINEAR);
-        int k = (Math.max(ow, oh) / GRID) | 1;
-        Imgproc.GaussianBlur(big, big, new Size(k, k), 0);
+        Mat tiny = new Mat(), big = new Mat();
         MatOfByte buf = new MatOfByte();
-        Imgcodecs.imencode(".jpg", big, buf, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 80));
-        tiny.release();
-        big.release();
-        return buf.toArray();
+        MatOfInt quality = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 80);
+        try {
+            // INTER_AREA averages every pixel of a cell: detail is destroyed, not just hidden under a filter
+            Imgproc.resize(bgr, tiny, new Size(Math.max(1, Math.round(bgr.cols() * g)), Math.max(1, Math.round(bgr.rows() * g))), 0, 0, Imgproc.INTER_AREA);
+            Imgproc.resize(tiny, big, new Size(ow, oh), 0, 0, Imgproc.INTER_LINEAR);
+            int k = (Math.max(ow, oh) / GRID) | 1;
+            Imgproc.GaussianBlur(big, big, new Size(k, k), 0);
+            Imgcodecs.imencode(".jpg", big, buf, quality);
+            return buf.toArray();
+        } finally {
+            tiny.release();
+            big.release();
+            buf.release();
+            quality.release();
+        }
     }
 }

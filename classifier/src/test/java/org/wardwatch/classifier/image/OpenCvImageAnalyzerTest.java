@@ -3,12 +3,15 @@ package org.wardwatch.classifier.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
@@ -98,6 +101,62 @@ class OpenCvImageAnalyzerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("broken.jpg: ")
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void picturesTooSmallOrThinToHoldAFaceAreAnalysedWithoutTheDetectors() {
+        // the detectors never run, so the cascades do here and no shared data is needed
+        OpenCvImageAnalyzer analyzer = ImageAnalyzers.withFaces(new org.wardwatch.classifier.image.faces.CascadeFaceDetector(512), null);
+        // skin-coloured: given to the detectors, 8x8 of it was a PERSON (smooth skin running off the frame) and 1x30000 made OpenCV assert
+        for (int[] size : new int[][] {{1, 30_000}, {30_000, 1}, {2, 2}, {1, 1}, {8, 8}, {30_000, 20}}) {
+            Mat m = new Mat(size[1], size[0], org.opencv.core.CvType.CV_8UC3, new org.opencv.core.Scalar(120, 150, 200));
+            MatOfByte enc = new MatOfByte();
+            Imgcodecs.imencode(".png", m, enc);
+            m.release();
+
+            ImageAnalysis a = analyzer.analyze(enc.toArray(), size[0] + "x" + size[1] + ".png");
+
+            assertThat(new int[] {a.width(), a.height()}).containsExactly(size);
+            assertThat(a.faces()).isEmpty();
+            assertThat(a.people()).isEmpty();
+            assertThat(a.labels()).isEmpty();
+        }
+    }
+
+    @Test
+    void aPictureHoldsAFaceWhenItsShorterSideKeeps16PixelsAtTheDetectorsSize() {
+        assertThat(OpenCvImageAnalyzer.canHoldAFace(16, 16)).isTrue();
+        assertThat(OpenCvImageAnalyzer.canHoldAFace(15, 400)).isFalse();
+        assertThat(OpenCvImageAnalyzer.canHoldAFace(1024, 16)).isTrue();
+        // shrunk to 1024 x 15.5
+        assertThat(OpenCvImageAnalyzer.canHoldAFace(2048, 31)).isFalse();
+        assertThat(OpenCvImageAnalyzer.canHoldAFace(2048, 32)).isTrue();
+    }
+
+    @Test
+    void aFaceInTheLastFrameOfAnAnimatedGifFlagsTheImage() throws Exception {
+        BufferedImage fruit = onCanvas(ImageIO.read(SharedData.require("negatives/n07745940_strawberry.JPEG").toFile()));
+        BufferedImage face = onCanvas(ImageIO.read(SharedData.require("faces/images/2008_001322.jpg").toFile()));
+        byte[] fruitOnly = TestPictures.animatedGif(List.of(fruit, fruit, fruit, fruit, fruit));
+        byte[] faceLast = TestPictures.animatedGif(List.of(fruit, fruit, fruit, fruit, face));
+
+        ImageAnalysis without = TestImages.analyzer().analyze(fruitOnly, "fruit.gif");
+        ImageAnalysis with = TestImages.analyzer().analyze(faceLast, "ward.gif");
+
+        assertThat(without.labels()).doesNotContain(ImageLabel.FACE);
+        assertThat(with.labels()).contains(ImageLabel.FACE, ImageLabel.PERSON);
+        assertThat(with.faces()).isNotEmpty();
+        assertThat(with.width()).isEqualTo(500);
+        assertThat(with.score()).isGreaterThan(0.8);
+    }
+
+    /** The photo drawn on a 500x375 canvas, so every frame of an animation has one size. */
+    private static BufferedImage onCanvas(BufferedImage photo) {
+        BufferedImage canvas = new BufferedImage(500, 375, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = canvas.createGraphics();
+        g.drawImage(photo, 0, 0, 500, 375, null);
+        g.dispose();
+        return canvas;
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Core;
@@ -45,6 +46,27 @@ class RedactorTest {
 
         assertThat(new org.wardwatch.classifier.image.exif.MetadataReader().read(blurred).gps()).isNull();
         assertThatThrownBy(() -> redactor.blurredJpeg("nope".getBytes())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void gifAndWebpAreBlurredLikeAnyOtherImage() {
+        byte[] animatedGif = new GifBytes(64, 48)
+                .frame(0, 0, 32, 48, GifBytes.KEEP, GifBytes.OPAQUE, GifBytes.RED)
+                .frame(32, 0, 32, 48, GifBytes.KEEP, GifBytes.OPAQUE, GifBytes.BLUE).bytes();
+        for (byte[] image : List.of(TestPictures.encoded(TestPictures.opaque(), "gif"), TestPictures.resource("lossy.webp"),
+                TestPictures.resource("animated.webp"))) {
+            Mat blurred = Imgcodecs.imdecode(new MatOfByte(redactor.blurredJpeg(image)), Imgcodecs.IMREAD_COLOR);
+
+            assertThat(blurred.cols()).isEqualTo(64);
+            assertThat(blurred.rows()).isEqualTo(48);
+            // red on the left, blue on the right, however blurred (B, G, R)
+            assertThat(blurred.get(24, 3)[2]).isGreaterThan(blurred.get(24, 3)[0] + 60);
+            assertThat(blurred.get(24, 60)[0]).isGreaterThan(blurred.get(24, 60)[2] + 60);
+        }
+        // the rendition of an animation is its first frame: the blue half comes only in the second
+        Mat first = Imgcodecs.imdecode(new MatOfByte(redactor.blurredJpeg(animatedGif)), Imgcodecs.IMREAD_COLOR);
+        assertThat(first.get(24, 60)[0]).isGreaterThan(200);
+        assertThat(first.get(24, 60)[2]).isGreaterThan(200);
     }
 
     /** Variance of the Laplacian: high for sharp detail, near zero for a heavy blur. */

@@ -27,7 +27,8 @@ public final class ImageSniffer {
         return new Sniffed(mime, size == null ? null : size[0], size == null ? null : size[1]);
     }
 
-    static String mime(byte[] b) {
+    /** The type the first bytes say, or null when they are not an image WardWatch knows. */
+    public static String mime(byte[] b) {
         if (starts(b, 0xFF, 0xD8, 0xFF)) return "image/jpeg";
         if (starts(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) return "image/png";
         if (starts(b, 'G', 'I', 'F', '8')) return "image/gif";

@@ -12,7 +12,8 @@ public record Scaling(Mat image, double factor) {
         if (longer <= maxSide) return new Scaling(bgr, 1.0);
         double f = (double) maxSide / longer;
         Mat small = new Mat();
-        Imgproc.resize(bgr, small, new Size(Math.round(bgr.cols() * f), Math.round(bgr.rows() * f)), 0, 0, Imgproc.INTER_AREA);
+        // a side that would round to nothing keeps one pixel: resize asserts on an empty size
+        Imgproc.resize(bgr, small, new Size(Math.max(1, Math.round(bgr.cols() * f)), Math.max(1, Math.round(bgr.rows() * f))), 0, 0, Imgproc.INTER_AREA);
         return new Scaling(small, f);
     }
 

@@ -7,11 +7,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wardwatch.classifier.image.ImageAnalyzers;
 import org.wardwatch.classifier.image.TestImages;
+import org.wardwatch.classifier.image.TestPictures;
+import org.wardwatch.classifier.image.faces.CascadeFaceDetector;
+import org.wardwatch.core.analysis.ImageAnalyzer;
 import org.wardwatch.core.testing.SharedData;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,6 +65,29 @@ class ClassifyImagesTest {
         assertThat(errors).contains("b-broken.jpg: not a recognised image format").contains("3/3 images");
         assertThat(errors.lines().filter(l -> l.contains("b-broken.jpg"))).hasSize(1);
         assertThat(errors).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(exit).isEqualTo(1);
+    }
+
+    @Test
+    void gifAndWebpAreClassifiedAndATruncatedOneIsAOneLineError() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("formats"));
+        byte[] webp = TestPictures.resource("lossy.webp");
+        Files.write(folder.resolve("a-still.gif"), TestPictures.encoded(TestPictures.opaque(), "gif"));
+        Files.write(folder.resolve("b-photo.webp"), webp);
+        Files.write(folder.resolve("c-animated.webp"), TestPictures.resource("animated.webp"));
+        Files.write(folder.resolve("d-cut.webp"), Arrays.copyOf(webp, webp.length / 2));
+        // the pictures hold no face: the cascades do, and no shared data is needed
+        ImageAnalyzer analyzer = ImageAnalyzers.withFaces(new CascadeFaceDetector(512), null);
+
+        int exit = new ClassifyImages(analyzer, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), 2).run(List.of(folder));
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).strip().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).contains("a-still.gif");
+        assertThat(lines.get(1)).contains("b-photo.webp");
+        assertThat(lines.get(2)).contains("c-animated.webp");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("d-cut.webp: corrupt or truncated image data").doesNotContain("Exception");
         assertThat(exit).isEqualTo(1);
     }
 
