@@ -10,11 +10,17 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.wardwatch.core.source.FetchedMedia;
 
+import okhttp3.HttpUrl;
+
 /**
  * Reads the text and the images (with their alt text) out of an HTML fragment or page: a feed item's
  * body, a WordPress post's content, a public page.
  */
 public final class HtmlContent {
+    /** Lazy loaders keep the real picture here and put a placeholder in {@code src}/{@code srcset}. */
+    private static final String[] SRCSETS = {"data-srcset", "data-lazy-srcset", "srcset"};
+    private static final String[] LAZY_SRCS = {"data-lazy-src", "data-src", "data-original"};
+
     private HtmlContent() {
     }
 
@@ -28,24 +34,128 @@ public final class HtmlContent {
         return d.text().replace("\\n", "\n").replaceAll("[ \\t]*\\n[ \\t]*", "\n").replaceAll("\n{3,}", "\n\n").strip();
     }
 
-    /** Every {@code <img>} with an http(s) source, resolved against {@code baseUrl}, once each. */
+    /**
+     * Every image the HTML shows, resolved against {@code baseUrl}, once each: {@code <img>} (lazy-loaded
+     * ones and the fallback in {@code <noscript>} included) and a {@code <picture>} that has only
+     * {@code <source>}s.
+     */
     public static List<FetchedMedia> images(String html, String baseUrl) {
         if (html == null || html.isBlank()) return List.of();
         Document d = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);
-        return images(d.select("img"));
+        List<FetchedMedia> found = images(d.select("img"));
+        List<FetchedMedia> pictures = new ArrayList<>();
+        for (Element picture : d.select("picture")) {
+            if (picture.selectFirst("img") != null) continue;
+            Candidate c = fromSources(picture);
+            if (c != null) pictures.add(new FetchedMedia(c.url(), null, null, c.width(), null));
+        }
+        return merge(found, pictures);
     }
 
+    /**
+     * The images of these {@code <img>} elements, once per URL. Each shows the largest candidate of its
+     * {@code data-srcset} or {@code srcset}, else its {@code data-lazy-src}, {@code data-src} or
+     * {@code data-original}, else its {@code src}; one in a {@code <picture>} with none of these shows
+     * the largest {@code <source srcset>}. Only http(s) URLs count (a {@code data:} placeholder does not).
+     */
     public static List<FetchedMedia> images(List<Element> imgs) {
-        Map<String, FetchedMedia> found = new LinkedHashMap<>();
+        List<FetchedMedia> found = new ArrayList<>();
         for (Element img : imgs) {
-            String src = img.hasAttr("src") ? img.absUrl("src") : "";
-            if (src.isEmpty()) src = img.attr("data-src").isEmpty() ? "" : img.absUrl("data-src");
-            if (!src.startsWith("http://") && !src.startsWith("https://")) continue;
+            Candidate c = chosen(img);
+            if (c == null) continue;
             String alt = img.hasAttr("alt") ? img.attr("alt") : null;
-            found.putIfAbsent(src, new FetchedMedia(src, alt, null, dimension(img.attr("width")),
-                    dimension(img.attr("height"))));
+            Integer w = dimension(img.attr("width"));
+            Integer h = dimension(img.attr("height"));
+            Integer width = c.width() != null ? c.width() : w;
+            // the width and height attributes describe the src; a larger candidate keeps their ratio
+            Integer height = c.width() == null ? h : w != null && h != null && w > 0 ? Math.round((float) h * c.width() / w) : null;
+            found.add(new FetchedMedia(c.url(), alt, null, width, height));
         }
-        return new ArrayList<>(found.values());
+        return merge(found, List.of());
+    }
+
+    private static Candidate chosen(Element img) {
+        Candidate best = largest(img);
+        if (best != null) return best;
+        for (String attr : LAZY_SRCS) {
+            String url = http(img.baseUri(), img.attr(attr));
+            if (url != null) return new Candidate(url, null, 1);
+        }
+        String src = http(img.baseUri(), img.attr("src"));
+        if (src != null) return new Candidate(src, null, 1);
+        Element parent = img.parent();
+        return parent != null && parent.normalName().equals("picture") ? fromSources(parent) : null;
+    }
+
+    private static Candidate fromSources(Element picture) {
+        Candidate best = null;
+        for (Element source : picture.select("> source")) best = larger(best, largest(source));
+        return best;
+    }
+
+    private static Candidate largest(Element e) {
+        Candidate best = null;
+        for (String attr : SRCSETS) {
+            for (Candidate c : srcset(e.baseUri(), e.attr(attr))) best = larger(best, c);
+        }
+        return best;
+    }
+
+    private static Candidate larger(Candidate a, Candidate b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return b.size() > a.size() ? b : a;
+    }
+
+    /**
+     * The http(s) candidates of a srcset ("a.jpg 300w, b.jpg 1024w" or "a.jpg, b.jpg 2x"): a URL runs
+     * to the next whitespace (it may itself hold commas), its descriptor to the next comma.
+     */
+    static List<Candidate> srcset(String base, String value) {
+        List<Candidate> out = new ArrayList<>();
+        if (value == null || value.isBlank()) return out;
+        int i = 0;
+        int n = value.length();
+        while (i < n) {
+            while (i < n && (Character.isWhitespace(value.charAt(i)) || value.charAt(i) == ',')) i++;
+            int start = i;
+            while (i < n && !Character.isWhitespace(value.charAt(i))) i++;
+            String url = value.substring(start, i);
+            String descriptor = "";
+            if (url.endsWith(",")) {
+                url = url.replaceAll(",+$", "");
+            } else {
+                int d = i;
+                while (i < n && value.charAt(i) != ',') i++;
+                descriptor = value.substring(d, i).strip();
+            }
+            String abs = http(base, url);
+            if (abs == null) continue;
+            Integer width = null;
+            double density = 1;
+            if (descriptor.matches("\\d+w")) width = Integer.parseInt(descriptor.substring(0, descriptor.length() - 1));
+            else if (descriptor.matches("\\d+(\\.\\d+)?x")) density = Double.parseDouble(descriptor.substring(0, descriptor.length() - 1));
+            out.add(new Candidate(abs, width, density));
+        }
+        return out;
+    }
+
+    /** One image URL a srcset offers, with its width descriptor ({@code 1024w}) or pixel density ({@code 2x}). */
+    record Candidate(String url, Integer width, double density) {
+        double size() {
+            return width != null ? width : density;
+        }
+    }
+
+    private static String http(String base, String raw) {
+        if (raw == null || raw.isBlank()) return null;
+        String s = raw.strip();
+        HttpUrl abs = HttpUrl.parse(s);
+        if (abs == null) {
+            HttpUrl b = base == null || base.isBlank() ? null : HttpUrl.parse(base);
+            abs = b == null ? null : b.resolve(s);
+        }
+        return abs == null ? null : abs.toString();
     }
 
     private static Integer dimension(String s) {
