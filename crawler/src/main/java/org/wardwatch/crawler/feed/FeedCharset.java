@@ -63,23 +63,33 @@ final class FeedCharset {
         Charset wide = widePattern(b);
         String httpLabel = httpCharset(contentType);
         Charset http = forLabel(httpLabel, b);
-        if (http != null) {
-            // XML never holds U+0000, so "<" followed by zero bytes cannot be in an ASCII-based encoding
-            // whatever the server says: the 16- or 32-bit pattern of the bytes is the truth then
-            if (wide != null && asciiBased(http)) return new Choice(wide, 0, "byte pattern");
-            return new Choice(http, 0, "HTTP charset " + httpLabel);
-        }
+        if (http != null && fits(http, wide, b)) return new Choice(http, 0, "HTTP charset " + httpLabel);
         if (wide != null) return new Choice(wide, 0, "byte pattern");
         String declared = declaredEncoding(b);
         Charset decl = forLabel(declared, b);
-        if (decl != null) return new Choice(decl, 0, "XML declaration " + declared);
+        if (decl != null && fits(decl, null, b)) return new Choice(decl, 0, "XML declaration " + declared);
         return new Choice(StandardCharsets.UTF_8, 0, "default UTF-8");
+    }
+
+    /**
+     * Whether a label can be right about these bytes. XML never holds U+0000, so "<" followed by zero
+     * bytes cannot be in an ASCII-based encoding, and "<" followed by a non-zero byte cannot be UTF-16
+     * or UTF-32: where the bytes contradict a label this way, the label is passed over.
+     */
+    private static boolean fits(Charset cs, Charset wide, byte[] b) {
+        if (wide != null) return !asciiBased(cs);
+        return !startsNarrow(b) || asciiBased(cs);
     }
 
     /** Whether the charset writes "<?" as the two ASCII bytes, as UTF-8 and the single-byte ones do. */
     private static boolean asciiBased(Charset cs) {
         byte[] b = "<?".getBytes(cs);
         return b.length == 2 && b[0] == '<' && b[1] == '?';
+    }
+
+    /** A document that opens with "<" or white space as one byte followed by another non-zero one. */
+    private static boolean startsNarrow(byte[] b) {
+        return b.length >= 2 && (b[0] == '<' || b[0] == ' ' || b[0] == '\n' || b[0] == '\r' || b[0] == '\t') && b[1] != 0;
     }
 
     private static Choice bom(byte[] b) {

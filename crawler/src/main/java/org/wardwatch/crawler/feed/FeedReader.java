@@ -57,8 +57,11 @@ final class FeedReader {
         } catch (IllegalArgumentException e) {
             // ROME's word for a root it does not know is "Invalid document"
             why = "not RSS or Atom that ROME reads (root element <" + root + ">)";
-        } catch (FeedException | RuntimeException e) {
+        } catch (FeedException e) {
             why = "not readable by ROME (" + oneLine(e) + ")";
+        } catch (RuntimeException e) {
+            // a fault inside ROME on a shape it did not expect: its class says more than its message
+            why = "not readable by ROME (" + e.getClass().getSimpleName() + ": " + oneLine(e) + ")";
         }
         if (census.isEmpty()) {
             if (problem != null) throw new SourceException("malformed feed at " + url + ": " + problem.where());

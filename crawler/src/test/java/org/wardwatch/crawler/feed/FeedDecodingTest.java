@@ -51,6 +51,16 @@ class FeedDecodingTest {
     }
 
     @Test
+    void aWideLabelOnNarrowBytesIsPassedOver() {
+        FeedDecoding.FeedText t = FeedDecoding.decode(bytes("utf-8", "Siân", StandardCharsets.UTF_8), "text/xml; charset=utf-16");
+        assertThat(t.text()).contains("Siân");
+        assertThat(t.source()).isEqualTo("XML declaration utf-8");
+        FeedDecoding.FeedText declared = FeedDecoding.decode(bytes("UTF-16", "Siân", StandardCharsets.UTF_8), "text/xml");
+        assertThat(declared.text()).contains("Siân");
+        assertThat(declared.source()).isEqualTo("default UTF-8");
+    }
+
+    @Test
     void anInvalidByteSequenceIsReplacedCountedAndSaidInOneLine() {
         byte[] b = "<rss><title>Caf\u0000 and t\u0000a</title></rss>".getBytes(StandardCharsets.UTF_8);
         // the two stand-ins become bytes no UTF-8 sequence starts with
