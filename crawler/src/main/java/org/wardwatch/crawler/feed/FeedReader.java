@@ -2,6 +2,8 @@ package org.wardwatch.crawler.feed;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.jdom2.filter.Filters;
 import org.jsoup.nodes.Document;
@@ -21,6 +23,8 @@ import com.rometools.rome.io.SyndFeedInput;
  * {@link FeedItem} or, if it cannot be read, a {@link SkippedItem} saying what is wrong.
  */
 final class FeedReader {
+    private static final Set<String> FEED_ROOTS = Set.of("rss", "rdf", "feed", "channel");
+
     private FeedReader() {
     }
 
@@ -65,6 +69,11 @@ final class FeedReader {
         }
         if (census.isEmpty()) {
             if (problem != null) throw new SourceException("malformed feed at " + url + ": " + problem.where());
+            // a well-formed feed of a version ROME does not know (rss version="0.95") that holds no
+            // item yet is an empty feed, not a failure; any other document is not a feed
+            if (root != null && FEED_ROOTS.contains(root.replaceFirst("^.*:", "").toLowerCase(Locale.ROOT))) {
+                return new Items(List.of(), List.of(), List.of("feed " + url + " is " + why + "; read leniently: 0 items"));
+            }
             throw new SourceException("not a feed at " + url + ": it is " + why + " and has no item or entry");
         }
         Items items = lenient(census, documentBase);

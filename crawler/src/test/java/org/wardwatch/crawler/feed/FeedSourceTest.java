@@ -281,6 +281,15 @@ class FeedSourceTest {
     }
 
     @Test
+    void anEmptyFeedOfAVersionRomeDoesNotKnowIsEmptyNotAFailure() throws Exception {
+        Account a = feed("/new.rss", "<rss version=\"0.95\"><channel><title>Nothing yet</title></channel></rss>");
+        CrawlBatch batch = rss.fetch(a, CrawlState.FIRST);
+        assertThat(batch.posts()).isEmpty();
+        assertThat(batch.itemErrors()).containsExactly("feed " + a.handle()
+                + " is not RSS or Atom that ROME reads (root element <rss>); read leniently: 0 items");
+    }
+
+    @Test
     void aWellFormedDocumentThatIsNoFeedSaysWhatItIs() {
         Account a = feed("/sitemap.xml", "<?xml version=\"1.0\"?><urlset><url><loc>https://example.org/</loc></url></urlset>");
         assertThatThrownBy(() -> rss.fetch(a, CrawlState.FIRST)).isInstanceOf(SourceException.class)

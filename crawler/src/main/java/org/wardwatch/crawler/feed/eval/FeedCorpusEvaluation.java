@@ -164,6 +164,9 @@ public final class FeedCorpusEvaluation implements AutoCloseable {
                     r.batch().itemErrors(), null);
         } catch (SourceException e) {
             return new FeedResult(file, found, 0, 0, 0, List.of(), List.of(), e.getMessage());
+        } catch (RuntimeException e) {
+            // a fault in the crawler is a finding of the measure, not the end of it
+            return new FeedResult(file, found, 0, 0, 0, List.of(), List.of(), "internal error: " + e);
         } finally {
             served.remove(path);
         }
