@@ -60,7 +60,8 @@ final class FeedReader {
             why = (p.limit() ? "beyond the XML parser's safety limits (" : "not well-formed XML (") + p.where() + ")";
         } catch (IllegalArgumentException e) {
             // ROME's word for a root it does not know is "Invalid document"
-            why = "not RSS or Atom that ROME reads (root element <" + root + ">)";
+            why = "Invalid document".equals(e.getMessage()) ? "not RSS or Atom that ROME reads (root element <" + root + ">)"
+                    : "not readable by ROME (" + oneLine(e) + ")";
         } catch (FeedException e) {
             why = "not readable by ROME (" + oneLine(e) + ")";
         } catch (RuntimeException e) {
