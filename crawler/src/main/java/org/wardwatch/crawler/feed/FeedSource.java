@@ -1,10 +1,7 @@
 package org.wardwatch.crawler.feed;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +13,7 @@ import org.wardwatch.core.source.Deadline;
 import org.wardwatch.core.source.FetchedPost;
 import org.wardwatch.core.source.PostRef;
 import org.wardwatch.core.source.PostStatus;
+import org.wardwatch.core.source.SkippedItem;
 import org.wardwatch.core.source.SourceException;
 import org.wardwatch.crawler.BaseSource;
 import org.wardwatch.crawler.CrawlLimits;
@@ -25,20 +23,18 @@ import org.wardwatch.crawler.http.HttpClock;
 import org.wardwatch.crawler.http.HttpStack;
 import org.wardwatch.crawler.http.Reply;
 import org.wardwatch.crawler.http.RobotsTxt;
+import org.wardwatch.crawler.http.TrustedHosts;
 import org.wardwatch.crawler.http.Validators;
-
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 
 import okhttp3.Request;
 
 /**
- * An RSS 2.0 or Atom feed (the account's handle is the feed URL), read with a conditional GET so an
- * unchanged feed costs one 304. A feed keeps only its last items, so an item that drops out is not
- * taken as deleted: a re-check fetches the permalink and only 404 or 410 means gone.
+ * An RSS or Atom feed (the account's handle is the feed's URL, or a page that links to it): fetched
+ * with a conditional GET so an unchanged feed costs one 304, decoded ({@link FeedDecoding}), parsed
+ * ({@link FeedReader}), its items named ({@link ItemIdentity}) and offered ({@link FeedWindow}). Every
+ * item the feed holds ends as a post or a skip with its reason. A feed keeps only its last items, so
+ * an item that drops out is not taken as deleted: a re-check fetches the permalink and only 404 or
+ * 410 means gone.
  */
 public final class FeedSource extends BaseSource {
     private static final String ACCEPT =
@@ -59,72 +55,91 @@ public final class FeedSource extends BaseSource {
 
     @Override
     public CrawlBatch fetch(Account account, CrawlState state, Deadline deadline) throws SourceException {
-        String url = account.handle();
-        Cursor cursor = Cursor.parse(state.cursor());
-        boolean first = state.firstCrawl();
-        Validators sent = first ? Validators.NONE : new Validators(cursor.get("etag"), cursor.get("lastModified"));
-        ConditionalGet cond = new ConditionalGet(sent);
-        Request request = HttpStack.request(url).header("Accept", ACCEPT)
-                .tag(ConditionalGet.class, cond).tag(RobotsTxt.class, RobotsTxt.CHECK).build();
-        Reply reply = send(request);
-        if (cond.notModified()) return new CrawlBatch(List.of(), state, null, List.of());
-        if (!reply.ok()) throw new SourceException(label(account) + ": HTTP " + reply.code() + " from " + reply.url());
-
-        SyndFeed feed = parse(reply, url);
-        FeedItems items = FeedItems.read(feed, url);
-        Instant now = clock.now();
-        Instant newest = instant(cursor.get("newest"));
-        Instant cutoff = first ? limits.firstCrawlCutoff(now) : newest;
-        int max = limits.maxPosts(first);
-        List<FetchedPost> posts = new ArrayList<>();
-        Instant newestSeen = newest;
-        for (FetchedPost p : items.posts()) {
-            Instant t = p.publishedAt();
-            if (t != null && (newestSeen == null || t.isAfter(newestSeen))) newestSeen = t;
-            // undated items cannot be placed, so they are always offered; the store ignores repeats
-            if (t != null && cutoff != null && t.isBefore(cutoff)) continue;
-            if (posts.size() < max) posts.add(p);
-        }
-        Validators keep = cond.keep();
-        Cursor next = cursor.with("newest", newestSeen == null ? null : newestSeen.toString())
-                .with("etag", keep.etag()).with("lastModified", keep.lastModified())
-                .with("checked", now.toString());
-        return new CrawlBatch(posts, new CrawlState(next.toString(), state.externalAccountId()), null, items.errors());
+        return read(account, state, deadline).batch();
     }
 
-    private SyndFeed parse(Reply reply, String url) throws SourceException {
-        try (var in = new XmlReader(new ByteArrayInputStream(reply.body()), reply.header("Content-Type"), true)) {
-            SyndFeedInput input = new SyndFeedInput();
-            input.setAllowDoctypes(false);
-            return input.build(in);
-        } catch (FeedException | IOException | IllegalArgumentException e) {
-            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            throw new SourceException("malformed feed at " + url + ": " + m);
+    /**
+     * The crawl with its accounting. The cursor keeps the validators, the start of the first crawl's
+     * window and, when the handle is a page, the feed URL found on it.
+     */
+    public FeedRead read(Account account, CrawlState state, Deadline deadline) throws SourceException {
+        Cursor cursor = Cursor.parse(state.cursor());
+        boolean first = state.firstCrawl();
+        String handle = account.handle();
+        String feedUrl = cursor.get("feed") != null ? cursor.get("feed") : handle;
+        ConditionalGet cond = new ConditionalGet(first ? Validators.NONE
+                : new Validators(cursor.get("etag"), cursor.get("lastModified")));
+        Reply reply = get(account, feedUrl, cond, deadline);
+        if (cond.notModified()) return new FeedRead(new CrawlBatch(List.of(), state, null, List.of()), 0, 0);
+        if (!feedUrl.equals(handle) && (reply.code() == 404 || reply.code() == 410)) {
+            // the feed found on the site's page has gone: look on the page again
+            feedUrl = handle;
+            cond = new ConditionalGet(Validators.NONE);
+            reply = get(account, feedUrl, cond, deadline);
         }
+        if (!reply.ok()) throw new SourceException(label(account) + ": HTTP " + reply.code() + " from " + reply.url());
+        FeedDecoding.FeedText text = FeedDecoding.decode(reply.body(), reply.header("Content-Type"));
+
+        if (FeedDiscovery.isHtmlPage(text.text())) {
+            String page = reply.url();
+            String found = FeedDiscovery.feedLink(text.text(), page).orElseThrow(() -> new SourceException(label(account)
+                    + ": " + page + " is an HTML page with no RSS or Atom feed link (<link rel=\"alternate\" type=\"application/rss+xml\">)"));
+            cond = new ConditionalGet(Validators.NONE);
+            reply = get(account, found, cond, deadline);
+            if (!reply.ok()) {
+                throw new SourceException(label(account) + ": HTTP " + reply.code() + " from " + reply.url()
+                        + ", the feed " + page + " links to");
+            }
+            text = FeedDecoding.decode(reply.body(), reply.header("Content-Type"));
+            if (FeedDiscovery.isHtmlPage(text.text())) {
+                throw new SourceException(label(account) + ": the feed " + page + " links to is another HTML page, " + reply.url());
+            }
+            feedUrl = found;
+        }
+
+        FeedReader.Items items = FeedReader.read(text.text(), documentBase(reply), reply.url());
+        ItemIdentity.Assigned ids = ItemIdentity.assign(items.items(), handle);
+        Instant now = clock.now();
+        Instant kept = instant(cursor.get("windowStart"));
+        Instant windowStart = first || kept == null ? limits.firstCrawlCutoff(now) : kept;
+        FeedWindow.Selection selection = FeedWindow.select(ids.posts(), windowStart, limits.firstCrawlDays(),
+                limits.maxPosts(first), first);
+
+        List<FetchedPost> posts = new ArrayList<>();
+        for (ItemIdentity.Keyed k : selection.offered()) posts.add(FeedPosts.post(k));
+        List<SkippedItem> skipped = new ArrayList<>(items.unreadable());
+        skipped.addAll(selection.skipped());
+        List<String> problems = new ArrayList<>();
+        if (text.problem(reply.url()) != null) problems.add(text.problem(reply.url()));
+        problems.addAll(items.notes());
+        problems.addAll(ids.notes());
+
+        Validators validators = cond.keep();
+        Cursor next = cursor.with("newest", null).with("windowStart", windowStart.toString())
+                .with("feed", feedUrl.equals(handle) ? null : feedUrl)
+                .with("etag", validators.etag()).with("lastModified", validators.lastModified())
+                .with("checked", now.toString());
+        CrawlBatch batch = new CrawlBatch(posts, new CrawlState(next.toString(), state.externalAccountId()), null,
+                problems, skipped);
+        return new FeedRead(batch, items.seen(), ids.repeats());
+    }
+
+    private Reply get(Account account, String url, ConditionalGet cond, Deadline deadline) throws SourceException {
+        if (deadline.passed()) throw new SourceException(label(account) + ": stopped before " + url + ": the account's " + deadline + " passed");
+        Request request = HttpStack.request(url).header("Accept", ACCEPT)
+                .tag(ConditionalGet.class, cond).tag(RobotsTxt.class, RobotsTxt.CHECK)
+                .tag(TrustedHosts.class, TrustedHosts.of(account)).tag(Deadline.class, deadline).build();
+        return send(request);
+    }
+
+    /** What relative links resolve against before any xml:base: the Content-Location, else the feed's URL. */
+    private static String documentBase(Reply reply) {
+        String location = FeedUrls.resolve(reply.url(), reply.header("Content-Location"));
+        return location != null && location.regionMatches(true, 0, "http", 0, 4) ? location : reply.url();
     }
 
     @Override
     public Map<Long, PostStatus> recheck(Account account, CrawlState state, List<PostRef> posts) {
-        return Permalinks.recheck(http, posts);
-    }
-
-    /** The posts of a parsed feed, and one line per item that could not be read. */
-    record FeedItems(List<FetchedPost> posts, List<String> errors) {
-        static FeedItems read(SyndFeed feed, String feedUrl) {
-            List<FetchedPost> posts = new ArrayList<>();
-            List<String> errors = new ArrayList<>();
-            Map<String, Boolean> seen = new LinkedHashMap<>();
-            int n = 0;
-            for (SyndEntry e : feed.getEntries()) {
-                n++;
-                try {
-                    FetchedPost p = FeedEntries.toPost(e, feedUrl);
-                    if (seen.putIfAbsent(p.externalId(), true) == null) posts.add(p);
-                } catch (RuntimeException ex) {
-                    errors.add("feed " + feedUrl + " item " + n + ": " + ex.getMessage());
-                }
-            }
-            return new FeedItems(posts, errors);
-        }
+        return Permalinks.recheck(http, account, posts);
     }
 }

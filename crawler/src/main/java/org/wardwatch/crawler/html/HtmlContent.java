@@ -30,23 +30,31 @@ public final class HtmlContent {
 
     /**
      * Every {@code <img>}'s real image (lazy-loaded, responsive, in a {@code <picture>} or a
-     * {@code <noscript>}: see {@link ImageSources}), resolved against {@code baseUrl}, once each.
+     * {@code <noscript>}: see {@link ImageSources}), and a {@code <picture>} that has only
+     * {@code <source>}s, resolved against {@code baseUrl}, once each.
      */
     public static List<FetchedMedia> images(String html, String baseUrl) {
         if (html == null || html.isBlank()) return List.of();
         Document d = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);
-        return images(d.select("img"));
+        List<FetchedMedia> pictures = new ArrayList<>();
+        for (Element picture : d.select("picture")) {
+            if (picture.selectFirst("img") != null) continue;
+            ImageSources.Chosen c = ImageSources.ofPicture(picture);
+            if (c != null) pictures.add(new FetchedMedia(c.url(), null, null, c.width(), c.height()));
+        }
+        return merge(images(d.select("img")), pictures);
     }
 
+    /** The real image of each {@code <img>}, once per URL (a later tag's alt text fills in a missing one). */
     public static List<FetchedMedia> images(List<Element> imgs) {
-        Map<String, FetchedMedia> found = new LinkedHashMap<>();
+        List<FetchedMedia> found = new ArrayList<>();
         for (Element img : imgs) {
             ImageSources.Chosen src = ImageSources.choose(img);
             if (src == null) continue;
             String alt = img.hasAttr("alt") ? img.attr("alt") : null;
-            found.putIfAbsent(src.url(), new FetchedMedia(src.url(), alt, null, src.width(), src.height()));
+            found.add(new FetchedMedia(src.url(), alt, null, src.width(), src.height()));
         }
-        return new ArrayList<>(found.values());
+        return merge(found, List.of());
     }
 
     /** Merges media lists, keeping the first of each URL but filling in alt text a later one has. */

@@ -64,10 +64,14 @@ final class ImageSources {
         return real(url) ? new Chosen(url, dimension(img.attr("width")), dimension(img.attr("height"))) : null;
     }
 
-    /** The largest candidate of a {@code <picture>}'s sources, lazy or not. */
     private static Chosen fromSources(Element img) {
+        return ofPicture(img.parent());
+    }
+
+    /** The largest candidate of a {@code <picture>}'s sources, lazy or not. */
+    static Chosen ofPicture(Element picture) {
         Candidate best = null;
-        for (Element source : img.parent().children()) {
+        for (Element source : picture.children()) {
             if (!source.nameIs("source")) continue;
             for (String attr : List.of("data-srcset", "srcset")) {
                 Candidate c = largest(source, attr);

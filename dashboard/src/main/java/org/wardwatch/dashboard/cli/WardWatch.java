@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
                 ClassifyImageCommand.class,
                 TrainWoundsCommand.class,
                 EvalImagesCommand.class,
+                EvalFeedsCommand.class,
                 BenchImagesCommand.class,
                 CommandLine.HelpCommand.class,
                 ServeCommand.class,
