@@ -49,7 +49,7 @@ class HttpStackTest {
     void setUp() {
         wm.resetAll();
         clock = new FakeClock(NOW);
-        http = new HttpStack(CrawlerTesting.settings().withTimeout(Duration.ofMillis(700)), clock);
+        http = new HttpStack(CrawlerTesting.unguarded().withTimeout(Duration.ofMillis(700)), clock);
     }
 
     @AfterEach
@@ -175,7 +175,7 @@ class HttpStackTest {
 
     @Test
     void requestsToOneHostAreSpacedByTheConfiguredRate() throws Exception {
-        try (HttpStack slow = new HttpStack(CrawlerTesting.settings().withRate(2.0), clock)) {
+        try (HttpStack slow = new HttpStack(CrawlerTesting.unguarded().withRate(2.0), clock)) {
             wm.stubFor(get("/r").willReturn(aResponse().withBody("r")));
             for (int i = 0; i < 4; i++) slow.get(url("/r"));
             // 2 a second, paced a tenth under: the 2nd, 3rd and 4th requests wait for slots 0.556 s apart
@@ -289,7 +289,7 @@ class HttpStackTest {
     void aBodyTricklingAByteAtATimeIsCutAtTheCallTimeout() throws Exception {
         try (RawServer trickle = new RawServer(RawServer.trickleBody(150))) {
             long start = System.nanoTime();
-            String m = failure(CrawlerTesting.settings().withCallTimeout(Duration.ofSeconds(1)), clock,
+            String m = failure(CrawlerTesting.unguarded().withCallTimeout(Duration.ofSeconds(1)), clock,
                     HttpStack.request(trickle.url("/feed.xml")).build());
             assertThat(secondsSince(start)).isLessThan(GENEROUS.toSeconds());
             assertThat(m).matches("GET " + java.util.regex.Pattern.quote(trickle.url("/feed.xml"))
@@ -302,7 +302,7 @@ class HttpStackTest {
     void headersTricklingAByteAtATimeAreCutAtTheCallTimeout() throws Exception {
         try (RawServer trickle = new RawServer(RawServer.trickleHeaders(150))) {
             long start = System.nanoTime();
-            String m = failure(CrawlerTesting.settings().withCallTimeout(Duration.ofSeconds(1)), clock,
+            String m = failure(CrawlerTesting.unguarded().withCallTimeout(Duration.ofSeconds(1)), clock,
                     HttpStack.request(trickle.url("/photo.jpg")).build());
             assertThat(secondsSince(start)).isLessThan(GENEROUS.toSeconds());
             assertThat(m).isEqualTo("GET " + trickle.url("/photo.jpg") + ": too slow: 0 bytes in 1 s (http.callTimeoutSeconds)");
@@ -340,7 +340,7 @@ class HttpStackTest {
     void aTryThatWouldOutlastTheDeadlineIsNotMadeNorCounted() throws Exception {
         try (RawServer silent = new RawServer(RawServer.silent())) {
             // two retries allowed, but the first backoff (10 min) is longer than the whole deadline
-            String m = failure(CrawlerTesting.settings().withTimeout(Duration.ofMillis(700)).withBackoff(Duration.ofMinutes(10)),
+            String m = failure(CrawlerTesting.unguarded().withTimeout(Duration.ofMillis(700)).withBackoff(Duration.ofMinutes(10)),
                     clock, HttpStack.request(silent.url("/hang")).tag(Deadline.class, Deadline.in(GENEROUS)).build());
             assertThat(m).isEqualTo("GET " + silent.url("/hang") + ": timed out after 0.7s (1 try)");
             assertThat(silent.accepted()).isEqualTo(1);
@@ -352,7 +352,7 @@ class HttpStackTest {
     void triesStopWhenTheCallTimeoutIsSpent() throws Exception {
         try (RawServer silent = new RawServer(RawServer.silent())) {
             // each try may wait 0.7 s for an answer, but the call as a whole has 1 s
-            String m = failure(CrawlerTesting.settings().withTimeout(Duration.ofMillis(700))
+            String m = failure(CrawlerTesting.unguarded().withTimeout(Duration.ofMillis(700))
                     .withCallTimeout(Duration.ofSeconds(1)), clock, HttpStack.request(silent.url("/hang")).build());
             assertThat(m).isEqualTo("GET " + silent.url("/hang") + ": too slow: 0 bytes in 1 s (http.callTimeoutSeconds)");
             assertThat(silent.accepted()).isLessThanOrEqualTo(2);
@@ -363,7 +363,7 @@ class HttpStackTest {
     void theAccountDeadlinePassingMidTrickleEndsTheRequest() throws Exception {
         try (RawServer trickle = new RawServer(RawServer.trickleBody(150))) {
             long start = System.nanoTime();
-            String m = failure(CrawlerTesting.settings(), clock, HttpStack.request(trickle.url("/feed.xml"))
+            String m = failure(CrawlerTesting.unguarded(), clock, HttpStack.request(trickle.url("/feed.xml"))
                     .tag(Deadline.class, Deadline.in(Duration.ofSeconds(1))).build());
             assertThat(secondsSince(start)).isLessThan(GENEROUS.toSeconds());
             assertThat(m).isEqualTo("GET " + trickle.url("/feed.xml")
@@ -406,7 +406,7 @@ class HttpStackTest {
     void politenessWaitsDoNotCountAgainstTheCallTimeout() throws Exception {
         // a real clock: the 2 s Retry-After is really waited, twice the 1 s the exchanges may take
         sequence("/busy", aResponse().withStatus(429).withHeader("Retry-After", "2"), aResponse().withBody("ok"));
-        try (HttpStack real = new HttpStack(CrawlerTesting.settings().withCallTimeout(Duration.ofSeconds(1)), HttpClock.system())) {
+        try (HttpStack real = new HttpStack(CrawlerTesting.unguarded().withCallTimeout(Duration.ofSeconds(1)), HttpClock.system())) {
             assertThat(real.get(url("/busy")).text()).isEqualTo("ok");
         }
     }

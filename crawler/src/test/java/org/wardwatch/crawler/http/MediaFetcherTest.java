@@ -42,6 +42,12 @@ class MediaFetcherTest {
         media = crawlers.mediaFetcher();
     }
 
+    /** An image linked by a post of an account registered on the test server, whose host it trusts. */
+    byte[] fetch(String url, long max) throws SourceException {
+        return media.fetch(CrawlerTesting.account(org.wardwatch.core.registry.Platform.RSS, wm.baseUrl() + "/feed", null),
+                url, max, org.wardwatch.core.source.Deadline.NONE);
+    }
+
     @AfterEach
     void tearDown() {
         crawlers.close();
@@ -51,13 +57,13 @@ class MediaFetcherTest {
     void anImageIsReturnedByteForByte() throws Exception {
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3};
         wm.stubFor(get("/img.jpg").willReturn(aResponse().withHeader("Content-Type", "image/jpeg").withBody(jpeg)));
-        assertThat(media.fetch(wm.baseUrl() + "/img.jpg", 1000)).containsExactly(jpeg);
+        assertThat(fetch(wm.baseUrl() + "/img.jpg", 1000)).containsExactly(jpeg);
     }
 
     @Test
     void anImageOverItsOwnCapIsRefusedThoughThePageCapIsLarger() {
         wm.stubFor(get("/huge.jpg").willReturn(aResponse().withHeader("Content-Type", "image/jpeg").withBody(new byte[5000])));
-        assertThatThrownBy(() -> media.fetch(wm.baseUrl() + "/huge.jpg", 4096)).isInstanceOf(SourceException.class)
+        assertThatThrownBy(() -> fetch(wm.baseUrl() + "/huge.jpg", 4096)).isInstanceOf(SourceException.class)
                 .hasMessage(wm.baseUrl() + "/huge.jpg is larger than 4096 bytes");
     }
 
@@ -65,18 +71,18 @@ class MediaFetcherTest {
     void anImageOverTheCapIsRefusedEvenWhenItsLengthIsNotDeclared() {
         wm.stubFor(get("/stream.jpg").willReturn(aResponse().withHeader("Content-Type", "image/jpeg")
                 .withHeader("Transfer-Encoding", "chunked").withBody(new byte[50_000])));
-        assertThatThrownBy(() -> media.fetch(wm.baseUrl() + "/stream.jpg", 10_000)).hasMessageContaining("larger than 10000 bytes");
+        assertThatThrownBy(() -> fetch(wm.baseUrl() + "/stream.jpg", 10_000)).hasMessageContaining("larger than 10000 bytes");
     }
 
     @Test
     void aMissingImageIsAnErrorNamingIt() {
-        assertThatThrownBy(() -> media.fetch(wm.baseUrl() + "/nope.jpg", 1000)).isInstanceOf(SourceException.class)
+        assertThatThrownBy(() -> fetch(wm.baseUrl() + "/nope.jpg", 1000)).isInstanceOf(SourceException.class)
                 .hasMessage("image " + wm.baseUrl() + "/nope.jpg: HTTP 404");
     }
 
     @Test
     void anHtmlPageInPlaceOfAnImageIsRefused() {
         wm.stubFor(get("/login.jpg").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<html>")));
-        assertThatThrownBy(() -> media.fetch(wm.baseUrl() + "/login.jpg", 1000)).hasMessageContaining("not an image (text/html)");
+        assertThatThrownBy(() -> fetch(wm.baseUrl() + "/login.jpg", 1000)).hasMessageContaining("not an image (text/html)");
     }
 }
