@@ -50,7 +50,9 @@ import org.wardwatch.dashboard.audit.ProviderAudit;
 import org.wardwatch.dashboard.auth.ApiTokens;
 import org.wardwatch.dashboard.auth.AuthRoutes;
 import org.wardwatch.dashboard.auth.LoginThrottle;
+import org.wardwatch.dashboard.auth.PasswordChecks;
 import org.wardwatch.dashboard.auth.Sessions;
+import org.wardwatch.dashboard.auth.SignInTokens;
 import org.wardwatch.dashboard.auth.UserStore;
 import org.wardwatch.dashboard.requests.RemovalRequests;
 import org.wardwatch.dashboard.requests.RequestRoutes;
@@ -75,7 +77,7 @@ public final class AppContext implements AutoCloseable {
     private final WardWatchConfig config;
     private final Path dataDir;
     private final List<AutoCloseable> closeables = new ArrayList<>();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private Database database;
     private Crawlers crawlers;
     private WardWatchScheduler scheduler;
@@ -89,10 +91,18 @@ public final class AppContext implements AutoCloseable {
     private org.wardwatch.dashboard.review.CaseStore caseStore;
     private RemovalRequests removalRequests;
     private Images images;
+    private Sessions sessions;
+    private PasswordChecks passwordChecks;
 
     public AppContext(WardWatchConfig config, Path dataDir) {
+        this(config, dataDir, Clock.systemUTC());
+    }
+
+    /** With another clock: tests move time on to see a sign-in lockout or a token expire. */
+    public AppContext(WardWatchConfig config, Path dataDir, Clock clock) {
         this.config = config;
         this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.clock = clock;
     }
 
     /** Reads the configuration; a missing default file means the built-in defaults. */
@@ -238,7 +248,7 @@ public final class AppContext implements AutoCloseable {
     public List<Routes> webRoutes(Guard guard, Views views) {
         var jdbi = database().jdbi();
         return List.of(
-                new AuthRoutes(users(), new LoginThrottle(5, Duration.ofMinutes(15), clock), auditLog(), guard, views),
+                new AuthRoutes(users(), new LoginThrottle(5, Duration.ofMinutes(15), clock), passwordChecks(), auditLog(), guard, views),
                 new ReviewRoutes(new QueueStore(jdbi), reviewCases(), new Decisions(jdbi, auditLog(), clock),
                         new Misfires(jdbi), removalRequests(), views),
                 new MediaRoutes(reviewCases(), images(), auditLog(), views),
@@ -265,11 +275,26 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    /** The dashboard, not yet started. Sessions live as long as this web app. */
+    /** Signed-in users' sessions, in memory: they live as long as this process. */
+    public synchronized Sessions sessions() {
+        if (sessions == null) sessions = new Sessions(Duration.ofMinutes(60), Duration.ofHours(12), clock);
+        return sessions;
+    }
+
+    /** Sign-in password checks: two at a time, eight waiting, the rest turned away (Argon2id is costly). */
+    public synchronized PasswordChecks passwordChecks() {
+        if (passwordChecks == null) {
+            passwordChecks = new PasswordChecks(2, 8, Duration.ofSeconds(30));
+            closeables.add(passwordChecks);
+        }
+        return passwordChecks;
+    }
+
+    /** The dashboard, not yet started. */
     public synchronized WebApp webApp() {
         Views views = new Views();
-        Sessions sessions = new Sessions(Duration.ofMinutes(60), Duration.ofHours(12), clock);
-        Guard guard = new Guard(sessions, users(), apiTokens(), config.dashboard().baseUrl().startsWith("https:"));
+        Guard guard = new Guard(sessions(), users(), apiTokens(), new SignInTokens(Duration.ofHours(2), clock),
+                config.dashboard().baseUrl().startsWith("https:"));
         WebApp web = new WebApp(guard, views, webRoutes(guard, views));
         closeables.add(web);
         return web;
