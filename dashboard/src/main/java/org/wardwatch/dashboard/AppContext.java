@@ -53,6 +53,7 @@ import org.wardwatch.dashboard.auth.LoginThrottle;
 import org.wardwatch.dashboard.auth.PasswordChecks;
 import org.wardwatch.dashboard.auth.Sessions;
 import org.wardwatch.dashboard.auth.SignInTokens;
+import org.wardwatch.dashboard.auth.UserRoutes;
 import org.wardwatch.dashboard.auth.UserStore;
 import org.wardwatch.dashboard.requests.RemovalRequests;
 import org.wardwatch.dashboard.requests.RequestRoutes;
@@ -249,6 +250,7 @@ public final class AppContext implements AutoCloseable {
         var jdbi = database().jdbi();
         return List.of(
                 new AuthRoutes(users(), new LoginThrottle(5, Duration.ofMinutes(15), clock), passwordChecks(), auditLog(), guard, views),
+                new UserRoutes(users(), apiTokens(), sessions(), auditLog(), views, clock),
                 new ReviewRoutes(new QueueStore(jdbi), reviewCases(), new Decisions(jdbi, auditLog(), clock),
                         new Misfires(jdbi), removalRequests(), views),
                 new MediaRoutes(reviewCases(), images(), auditLog(), views),
