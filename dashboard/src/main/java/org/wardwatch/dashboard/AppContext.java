@@ -17,6 +17,7 @@ import org.wardwatch.core.config.ConfigLoader;
 import org.wardwatch.core.config.Secrets;
 import org.wardwatch.core.config.WardWatchConfig;
 import org.wardwatch.classifier.image.ImageAnalyzers;
+import org.wardwatch.classifier.image.ImageDecoder;
 import org.wardwatch.classifier.image.Redactor;
 import org.wardwatch.classifier.text.CaptionAnalyzer;
 import org.wardwatch.core.media.MediaVault;
@@ -62,6 +63,7 @@ import org.wardwatch.dashboard.review.Decisions;
 import org.wardwatch.dashboard.review.Images;
 import org.wardwatch.dashboard.review.MediaRoutes;
 import org.wardwatch.dashboard.review.Misfires;
+import org.wardwatch.dashboard.review.Reencoder;
 import org.wardwatch.dashboard.review.QueueStore;
 import org.wardwatch.dashboard.review.ReviewRoutes;
 import org.wardwatch.dashboard.web.Guard;
@@ -233,14 +235,15 @@ public final class AppContext implements AutoCloseable {
     /** What the dashboard may show of stored images: blurred renditions, and originals on an audited reveal. */
     public synchronized Images images() {
         if (images == null) {
-            Redactor redactor = new Redactor();
+            ImageDecoder decoder = new ImageDecoder();
+            Redactor redactor = new Redactor(decoder);
             images = new Images(path -> vault().read(path), (original, maxWidth) -> {
                 try {
                     return redactor.blurredJpeg(original, maxWidth);
                 } catch (IllegalArgumentException e) {
                     throw new IOException(e.getMessage());
                 }
-            });
+            }, new Reencoder(decoder));
         }
         return images;
     }
