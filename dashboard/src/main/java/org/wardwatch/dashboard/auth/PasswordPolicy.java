@@ -40,8 +40,9 @@ public final class PasswordPolicy {
         if (!name.isEmpty()) {
             dictionaries.add(new DictionaryBuilder().setDictionaryName("user").setExclusion(true).addWord(name, 0).createDictionary());
         }
+        // English whatever the server's locale, so the reason reads the same in logs, tests and the README
         Result r = new Nbvcxz(new ConfigurationBuilder().setDictionaries(dictionaries).setMinimumEntropy(MIN_ENTROPY)
-                .createConfiguration()).estimate(pw);
+                .setLocale(Locale.ENGLISH).createConfiguration()).estimate(pw);
         if (r.isMinimumEntropyMet()) return Optional.empty();
         String warning = r.getFeedback().getWarning();
         List<String> hints = r.getFeedback().getSuggestion();

@@ -16,6 +16,12 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void theReasonIsTheEstimatorsWarningAndHint() {
+        assertThat(PasswordPolicy.refusal("alice", "aaaaaaaaaaaaaaaa"))
+                .hasValue("password is too easy to guess: Repeats like \"aaa\" are easy to guess (Avoid repeated words and characters)");
+    }
+
+    @Test
     void thePasswordMayNotBeOrHoldTheUserName() {
         assertThat(PasswordPolicy.refusal("wardmanager01", "wardmanager01")).hasValue("password must not contain the user name");
         assertThat(PasswordPolicy.refusal("wardmanager", "Wardmanager-Xq7#pLm2")).hasValue("password must not contain the user name");
