@@ -70,7 +70,8 @@ public final class Guard {
 
     /** After routing: the access the route declared, against who is asking. */
     public void authorise(Context ctx) {
-        if (ctx.routeRoles().contains(Access.ANYONE)) return;
+        // static files are matched too, and have no route roles: the stylesheet and script are public
+        if (ctx.path().startsWith("/static/") || ctx.routeRoles().contains(Access.ANYONE)) return;
         User user = Web.userOrNull(ctx);
         if (user == null) {
             if (ctx.path().startsWith("/api/")) throw new UnauthorizedResponse("a valid API token is required: Authorization: Bearer TOKEN");

@@ -171,6 +171,18 @@ class AccessControlTest {
     }
 
     @Test
+    void theStylesheetAndScriptAreServedToEveryone() {
+        List<String> wrong = new ArrayList<>();
+        for (String file : List.of("/static/app.css", "/static/app.js")) {
+            for (int i = 0; i < PAGE_USERS.length; i++) {
+                var r = pageUsers[i].get(file);
+                if (r.statusCode() != 200 || r.body().isBlank()) wrong.add(PAGE_USERS[i] + " GET " + file + " -> " + r.statusCode());
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
     void aReviewerCannotChangeAnotherTrustsCase() {
         Browserless other = pageUsers[3];
         assertThat(other.post("/cases/" + d.caseA + "/decision", Map.of("action", "dismiss", "reason", "staff only")).statusCode()).isEqualTo(403);
