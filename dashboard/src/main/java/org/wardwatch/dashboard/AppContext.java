@@ -17,6 +17,7 @@ import org.wardwatch.core.config.ConfigLoader;
 import org.wardwatch.core.config.Secrets;
 import org.wardwatch.core.config.WardWatchConfig;
 import org.wardwatch.classifier.image.ImageAnalyzers;
+import org.wardwatch.classifier.image.ImageDecoder;
 import org.wardwatch.classifier.image.Redactor;
 import org.wardwatch.classifier.text.CaptionAnalyzer;
 import org.wardwatch.core.media.MediaVault;
@@ -50,7 +51,10 @@ import org.wardwatch.dashboard.audit.ProviderAudit;
 import org.wardwatch.dashboard.auth.ApiTokens;
 import org.wardwatch.dashboard.auth.AuthRoutes;
 import org.wardwatch.dashboard.auth.LoginThrottle;
+import org.wardwatch.dashboard.auth.PasswordChecks;
 import org.wardwatch.dashboard.auth.Sessions;
+import org.wardwatch.dashboard.auth.SignInTokens;
+import org.wardwatch.dashboard.auth.UserRoutes;
 import org.wardwatch.dashboard.auth.UserStore;
 import org.wardwatch.dashboard.requests.RemovalRequests;
 import org.wardwatch.dashboard.requests.RequestRoutes;
@@ -59,6 +63,7 @@ import org.wardwatch.dashboard.review.Decisions;
 import org.wardwatch.dashboard.review.Images;
 import org.wardwatch.dashboard.review.MediaRoutes;
 import org.wardwatch.dashboard.review.Misfires;
+import org.wardwatch.dashboard.review.Reencoder;
 import org.wardwatch.dashboard.review.QueueStore;
 import org.wardwatch.dashboard.review.ReviewRoutes;
 import org.wardwatch.dashboard.web.Guard;
@@ -75,7 +80,7 @@ public final class AppContext implements AutoCloseable {
     private final WardWatchConfig config;
     private final Path dataDir;
     private final List<AutoCloseable> closeables = new ArrayList<>();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private Database database;
     private Crawlers crawlers;
     private WardWatchScheduler scheduler;
@@ -89,10 +94,18 @@ public final class AppContext implements AutoCloseable {
     private org.wardwatch.dashboard.review.CaseStore caseStore;
     private RemovalRequests removalRequests;
     private Images images;
+    private Sessions sessions;
+    private PasswordChecks passwordChecks;
 
     public AppContext(WardWatchConfig config, Path dataDir) {
+        this(config, dataDir, Clock.systemUTC());
+    }
+
+    /** With another clock: tests move time on to see a sign-in lockout or a token expire. */
+    public AppContext(WardWatchConfig config, Path dataDir, Clock clock) {
         this.config = config;
         this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.clock = clock;
     }
 
     /** Reads the configuration; a missing default file means the built-in defaults. */
@@ -222,14 +235,15 @@ public final class AppContext implements AutoCloseable {
     /** What the dashboard may show of stored images: blurred renditions, and originals on an audited reveal. */
     public synchronized Images images() {
         if (images == null) {
-            Redactor redactor = new Redactor();
+            ImageDecoder decoder = new ImageDecoder();
+            Redactor redactor = new Redactor(decoder);
             images = new Images(path -> vault().read(path), (original, maxWidth) -> {
                 try {
                     return redactor.blurredJpeg(original, maxWidth);
                 } catch (IllegalArgumentException e) {
                     throw new IOException(e.getMessage());
                 }
-            });
+            }, new Reencoder(decoder));
         }
         return images;
     }
@@ -238,7 +252,8 @@ public final class AppContext implements AutoCloseable {
     public List<Routes> webRoutes(Guard guard, Views views) {
         var jdbi = database().jdbi();
         return List.of(
-                new AuthRoutes(users(), new LoginThrottle(5, Duration.ofMinutes(15), clock), auditLog(), guard, views),
+                new AuthRoutes(users(), new LoginThrottle(5, Duration.ofMinutes(15), clock), passwordChecks(), auditLog(), guard, views),
+                new UserRoutes(users(), apiTokens(), sessions(), auditLog(), views, clock),
                 new ReviewRoutes(new QueueStore(jdbi), reviewCases(), new Decisions(jdbi, auditLog(), clock),
                         new Misfires(jdbi), removalRequests(), views),
                 new MediaRoutes(reviewCases(), images(), auditLog(), views),
@@ -265,11 +280,26 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    /** The dashboard, not yet started. Sessions live as long as this web app. */
+    /** Signed-in users' sessions, in memory: they live as long as this process. */
+    public synchronized Sessions sessions() {
+        if (sessions == null) sessions = new Sessions(Duration.ofMinutes(60), Duration.ofHours(12), clock);
+        return sessions;
+    }
+
+    /** Sign-in password checks: two at a time, eight waiting, the rest turned away (Argon2id is costly). */
+    public synchronized PasswordChecks passwordChecks() {
+        if (passwordChecks == null) {
+            passwordChecks = new PasswordChecks(2, 8, Duration.ofSeconds(30));
+            closeables.add(passwordChecks);
+        }
+        return passwordChecks;
+    }
+
+    /** The dashboard, not yet started. */
     public synchronized WebApp webApp() {
         Views views = new Views();
-        Sessions sessions = new Sessions(Duration.ofMinutes(60), Duration.ofHours(12), clock);
-        Guard guard = new Guard(sessions, users(), apiTokens(), config.dashboard().baseUrl().startsWith("https:"));
+        Guard guard = new Guard(sessions(), users(), apiTokens(), new SignInTokens(Duration.ofHours(2), clock),
+                config.dashboard().baseUrl().startsWith("https:"));
         WebApp web = new WebApp(guard, views, webRoutes(guard, views));
         closeables.add(web);
         return web;

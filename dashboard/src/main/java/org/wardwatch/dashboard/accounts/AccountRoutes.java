@@ -8,6 +8,7 @@ import org.wardwatch.core.registry.Platform;
 import org.wardwatch.dashboard.audit.AuditLog;
 import org.wardwatch.dashboard.auth.User;
 import org.wardwatch.dashboard.web.Page;
+import org.wardwatch.dashboard.web.Access;
 import org.wardwatch.dashboard.web.Routes;
 import org.wardwatch.dashboard.web.Views;
 import org.wardwatch.dashboard.web.Web;
@@ -53,18 +54,18 @@ public final class AccountRoutes implements Routes {
             Web.render(ctx, views, "accounts.jte", Web.page(ctx, "Accounts and crawl health", "accounts"),
                     "accounts", accounts.list(org, health), "organisations", accounts.organisations(),
                     "orgId", org, "health", health == null ? "" : health);
-        });
+        }, Access.ADMIN);
         app.get("/accounts/new", ctx -> {
             admin(ctx);
             form(ctx, Web.page(ctx, "Add an account", "accounts"), null, AccountForm.empty());
-        });
-        app.post("/accounts", ctx -> save(ctx, null));
+        }, Access.ADMIN);
+        app.post("/accounts", ctx -> save(ctx, null), Access.ADMIN);
         app.get("/accounts/{id}", ctx -> {
             admin(ctx);
             AccountRow a = accounts.byId(Web.pathId(ctx, "id")).orElseThrow(() -> new NotFoundResponse("no such account"));
             form(ctx, Web.page(ctx, "Edit " + a.name(), "accounts"), a.id(), AccountForm.of(a));
-        });
-        app.post("/accounts/{id}", ctx -> save(ctx, Web.pathId(ctx, "id")));
+        }, Access.ADMIN);
+        app.post("/accounts/{id}", ctx -> save(ctx, Web.pathId(ctx, "id")), Access.ADMIN);
         app.post("/accounts/{id}/active", ctx -> {
             User u = admin(ctx);
             long id = Web.pathId(ctx, "id");
@@ -76,7 +77,7 @@ public final class AccountRoutes implements Routes {
                     a.organisationId(), a.platform() + " " + a.handle());
             Web.flash(ctx, a.name() + " (" + a.platform() + ") " + (active ? "reactivated" : "deactivated: it will not be crawled") + ".");
             ctx.redirect("/accounts");
-        });
+        }, Access.ADMIN);
         app.post("/accounts/import", ctx -> {
             User u = admin(ctx);
             var file = ctx.uploadedFile("file");
@@ -100,7 +101,7 @@ public final class AccountRoutes implements Routes {
                 Web.flash(ctx, "Not imported: " + oneLine(e));
             }
             ctx.redirect("/accounts");
-        });
+        }, Access.ADMIN);
     }
 
     private User admin(Context ctx) {

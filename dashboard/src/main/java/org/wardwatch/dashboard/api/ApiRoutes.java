@@ -15,6 +15,7 @@ import org.wardwatch.dashboard.review.CaseStore;
 import org.wardwatch.dashboard.review.QueueFilter;
 import org.wardwatch.dashboard.review.QueuePage;
 import org.wardwatch.dashboard.review.QueueStore;
+import org.wardwatch.dashboard.web.Access;
 import org.wardwatch.dashboard.web.Routes;
 import org.wardwatch.dashboard.web.Web;
 
@@ -43,10 +44,10 @@ public final class ApiRoutes implements Routes {
 
     @Override
     public void register(Javalin app) {
-        app.get("/api/cases", this::caseList);
-        app.get("/api/cases/{id}", this::caseDetail);
-        app.get("/api/requests", this::requestList);
-        app.get("/api/audit", this::auditFigures);
+        app.get("/api/cases", this::caseList, Access.CASES);
+        app.get("/api/cases/{id}", this::caseDetail, Access.CASES);
+        app.get("/api/requests", this::requestList, Access.CASES);
+        app.get("/api/audit", this::auditFigures, Access.FIGURES);
     }
 
     private void caseList(Context ctx) {

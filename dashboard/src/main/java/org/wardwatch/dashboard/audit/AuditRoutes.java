@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
 import org.wardwatch.dashboard.auth.User;
+import org.wardwatch.dashboard.web.Access;
 import org.wardwatch.dashboard.web.Routes;
 import org.wardwatch.dashboard.web.Views;
 import org.wardwatch.dashboard.web.Web;
@@ -42,7 +43,7 @@ public final class AuditRoutes implements Routes {
             ProviderAudit.Report report = providers.report(p.organisationId(), p.from(), p.to());
             Web.render(ctx, views, "providers.jte", Web.page(ctx, "Provider audit", "providers"),
                     "report", report, "period", p, "chart", SvgChart.monthly(report.byMonth()));
-        });
+        }, Access.FIGURES);
         app.get("/providers.csv", ctx -> {
             User u = Web.user(ctx);
             Web.require(u.seesProviderAudit());
@@ -52,7 +53,7 @@ public final class AuditRoutes implements Routes {
                     "provider audit CSV, " + report.rows().size() + " rows" + (p.query().isEmpty() ? "" : ", " + p.query()));
             ctx.header("Content-Disposition", "attachment; filename=\"wardwatch-provider-audit.csv\"");
             ctx.contentType("text/csv; charset=utf-8").result(ProviderAudit.csv(report));
-        });
+        }, Access.FIGURES);
         app.get("/admin/audit", ctx -> {
             User u = Web.user(ctx);
             Web.require(u.isAdmin());
@@ -69,7 +70,7 @@ public final class AuditRoutes implements Routes {
             Web.render(ctx, views, "audit-log.jte", Web.page(ctx, "Audit log", "audit"),
                     "events", more ? events.subList(0, AuditLog.PAGE_SIZE) : events, "more", more, "pageNo", page,
                     "action", action == null ? "" : action, "actor", actor == null ? "" : actor, "actions", audit.actions());
-        });
+        }, Access.ADMIN);
     }
 
     static Period period(Context ctx) {

@@ -1,8 +1,10 @@
 package org.wardwatch.dashboard.auth;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.wardwatch.dashboard.audit.AuditLog;
+import org.wardwatch.dashboard.web.Access;
 import org.wardwatch.dashboard.web.Guard;
 import org.wardwatch.dashboard.web.Page;
 import org.wardwatch.dashboard.web.Routes;
@@ -13,17 +15,26 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
-/** Signing in and out, and the home page that sends each role where its work is. */
+/**
+ * Signing in and out, and the home page that sends each role where its work is. A sign-in is first
+ * claimed against the throttle, then its password is checked on the bounded {@link PasswordChecks}
+ * pool; whatever is refused on the way gets 429 with Retry-After, at once.
+ */
 public final class AuthRoutes implements Routes {
+    /** What a visitor turned away because the checks are all busy is told to wait. */
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(2);
+
     private final UserStore users;
     private final LoginThrottle throttle;
+    private final PasswordChecks checks;
     private final AuditLog audit;
     private final Guard guard;
     private final Views views;
 
-    public AuthRoutes(UserStore users, LoginThrottle throttle, AuditLog audit, Guard guard, Views views) {
+    public AuthRoutes(UserStore users, LoginThrottle throttle, PasswordChecks checks, AuditLog audit, Guard guard, Views views) {
         this.users = users;
         this.throttle = throttle;
+        this.checks = checks;
         this.audit = audit;
         this.guard = guard;
         this.views = views;
@@ -31,63 +42,65 @@ public final class AuthRoutes implements Routes {
 
     @Override
     public void register(Javalin app) {
-        app.get("/", ctx -> ctx.redirect(Web.user(ctx).isAuditor() ? "/providers" : "/queue"));
+        app.get("/", ctx -> ctx.redirect(Web.user(ctx).isAuditor() ? "/providers" : "/queue"), Access.SIGNED_IN);
         app.get("/login", ctx -> {
             if (Web.userOrNull(ctx) != null) {
                 ctx.redirect("/");
                 return;
             }
             loginPage(ctx, null, HttpStatus.OK);
-        });
-        app.post("/login", this::login);
+        }, Access.ANYONE);
+        app.post("/login", this::login, Access.ANYONE);
         app.post("/logout", ctx -> {
             User u = Web.userOrNull(ctx);
             guard.endSession(ctx);
             if (u != null) audit.record(u.username(), "sign_out", "user", u.id(), u.organisationId(), null);
             ctx.redirect("/login");
-        });
+        }, Access.SIGNED_IN);
     }
 
     private void login(Context ctx) {
         String username = ctx.formParam("username");
         String password = ctx.formParam("password");
         String address = ctx.ip();
-        Duration wait = throttle.wait(username, address);
-        if (!wait.isZero()) {
+        LoginThrottle.Attempt attempt = throttle.claim(username, address);
+        if (!attempt.allowed()) {
             audit.record(cut(username), "sign_in_throttled", "user", null, null, "from " + address);
-            loginPage(ctx, "Too many failed sign-ins. Try again in " + Math.max(1, (wait.toSeconds() + 59) / 60)
-                    + " minutes.", HttpStatus.TOO_MANY_REQUESTS);
+            tooMany(ctx, attempt.retryAfter(), "Too many failed sign-ins. Try again in "
+                    + Math.max(1, (attempt.retryAfter().toSeconds() + 59) / 60) + " minutes.");
             return;
         }
-        var user = users.authenticate(username, password == null ? "" : password);
-        if (user.isEmpty()) {
-            throttle.failed(username, address);
+        Optional<Optional<User>> checked = checks.run(() -> users.authenticate(username, password == null ? "" : password));
+        if (checked.isEmpty()) {
+            throttle.unchecked(attempt);
+            tooMany(ctx, BUSY_RETRY, "WardWatch is busy checking other sign-ins. Try again in a moment.");
+            return;
+        }
+        if (checked.get().isEmpty()) {
             audit.record(cut(username), "sign_in_failed", "user", null, null, "from " + address);
-            loginPage(ctx, "That user name and password do not match an active account.", HttpStatus.UNAUTHORIZED);
+            loginPage(ctx, "That user name and password do not match an enabled account.", HttpStatus.UNAUTHORIZED);
             return;
         }
-        throttle.succeeded(username);
-        guard.endSession(ctx);
-        guard.startSession(ctx, user.get().id());
-        audit.record(user.get().username(), "sign_in", "user", user.get().id(), user.get().organisationId(),
-                "from " + address);
-        String next = ctx.formParam("next");
-        ctx.redirect(safeNext(next) ? next : "/");
+        User user = checked.get().get();
+        throttle.succeeded(attempt);
+        guard.startSession(ctx, user.id());
+        audit.record(user.username(), "sign_in", "user", user.id(), user.organisationId(), "from " + address);
+        ctx.redirect(NextPath.orHome(ctx.formParam("next")));
+    }
+
+    private void tooMany(Context ctx, Duration retryAfter, String message) {
+        ctx.header("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds())));
+        loginPage(ctx, message, HttpStatus.TOO_MANY_REQUESTS);
     }
 
     private void loginPage(Context ctx, String error, HttpStatus status) {
+        Web.useSignInToken(ctx, guard.signInToken(ctx));
         Page page = Web.page(ctx, "Sign in", "login");
         if (error != null) page = page.withError(error);
         String next = ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next");
         ctx.status(status);
-        Web.render(ctx, views, "login.jte", page, "next", safeNext(next) ? next : "",
+        Web.render(ctx, views, "login.jte", page, "next", NextPath.safe(next) ? next : "",
                 "username", ctx.formParam("username") == null ? "" : ctx.formParam("username"));
-    }
-
-    /** Only a path on this site: never another host, so sign-in cannot be used to bounce people elsewhere. */
-    static boolean safeNext(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
-                && !next.startsWith("/login") && next.length() < 2000;
     }
 
     private static String cut(String s) {

@@ -14,7 +14,7 @@ public final class Passwords {
     /** Verified against when the user does not exist, so a wrong name costs as long as a wrong password. */
     private static final String DECOY = Password.hash("decoy-password").addRandomSalt(16).with(ARGON2ID).getResult();
 
-    public static final int MIN_LENGTH = 10;
+    public static final int MIN_LENGTH = PasswordPolicy.MIN_LENGTH;
 
     private Passwords() {
     }

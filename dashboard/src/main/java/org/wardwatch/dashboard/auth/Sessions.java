@@ -12,10 +12,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Server-side sessions keyed by a random 256-bit id in an HttpOnly, SameSite=Strict cookie. A
- * session carries its own CSRF token; signing in replaces the session (no fixation), signing out
- * or idling past the timeout ends it. Kept in memory: a restart signs everyone out, which is the
- * safe failure.
+ * Server-side sessions of signed-in users, keyed by a random 256-bit id in an HttpOnly,
+ * SameSite=Lax cookie. A session is made only by signing in (the sign-in form needs none:
+ * {@link SignInTokens}), so visitors who are not signed in cost no memory. A session carries its own
+ * CSRF token; signing in replaces the session (no fixation), signing out or idling past the timeout
+ * ends it. Kept in memory: a restart signs everyone out, which is the safe failure.
  */
 public final class Sessions {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -31,16 +32,16 @@ public final class Sessions {
         this.clock = clock;
     }
 
-    /** A session, signed in or not (the sign-in form needs a CSRF token before anyone is known). */
+    /** A signed-in user's session. */
     public static final class Session {
         private final String id;
         private final String csrf;
-        private final Long userId;
+        private final long userId;
         private final Instant created;
         private volatile Instant lastSeen;
         private volatile String flash;
 
-        Session(String id, String csrf, Long userId, Instant created) {
+        Session(String id, String csrf, long userId, Instant created) {
             this.id = id;
             this.csrf = csrf;
             this.userId = userId;
@@ -56,8 +57,8 @@ public final class Sessions {
             return csrf;
         }
 
-        public Optional<Long> userId() {
-            return Optional.ofNullable(userId);
+        public long userId() {
+            return userId;
         }
 
         /** A one-time message for the next page ("Case 12 confirmed"). */
@@ -77,7 +78,7 @@ public final class Sessions {
         }
     }
 
-    public Session create(Long userId) {
+    public Session create(long userId) {
         Session s = new Session(random(), random(), userId, clock.instant());
         byId.put(s.id, s);
         if (byId.size() % 256 == 0) sweep();
@@ -103,7 +104,12 @@ public final class Sessions {
 
     /** Ends every session of a user (deactivated, password changed). */
     public void endAllOf(long userId) {
-        byId.values().removeIf(s -> s.userId != null && s.userId == userId);
+        byId.values().removeIf(s -> s.userId == userId);
+    }
+
+    /** Live sessions, expired ones not yet swept included. */
+    public int count() {
+        return byId.size();
     }
 
     public Duration idleTimeout() {

@@ -3,6 +3,7 @@ package org.wardwatch.dashboard.auth;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,9 @@ public final class UserStore {
         if (role != Role.REVIEWER && organisationOds != null && !organisationOds.isBlank()) {
             throw new IllegalArgumentException("only reviewers belong to one organisation; drop --org for " + role.id());
         }
+        PasswordPolicy.refusal(username, password).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
         String hash = Passwords.hash(password);
         return jdbi.inTransaction(h -> {
             Long orgId = null;
@@ -63,7 +67,7 @@ public final class UserStore {
         });
     }
 
-    /** The active user with that name and password, if they match. */
+    /** The enabled user with that name and password, if they match (the password is checked either way, so timing tells nothing). */
     public Optional<User> authenticate(String username, CharSequence password) {
         Optional<StoredUser> stored = jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE LOWER(u.username) = LOWER(:u)")
                 .bind("u", username == null ? "" : username.strip())
@@ -89,9 +93,28 @@ public final class UserStore {
         return jdbi.withHandle(h -> h.createQuery(SELECT + " ORDER BY u.username").map(UserStore::user).list());
     }
 
-    public void setActive(long id, boolean active) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET active = :a WHERE id = :id")
-                .bind("a", active).bind("id", id).execute());
+    /**
+     * Enables or disables a user. A disabled user cannot sign in, their sessions end on their next
+     * request, and their API tokens stop working.
+     *
+     * @return whether anything changed
+     */
+    public boolean setActive(long id, boolean active) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE users SET active = :a WHERE id = :id AND active <> :a")
+                .bind("a", active).bind("id", id).execute()) > 0;
+    }
+
+    /** A user as the admin page lists them. */
+    public record Listed(User user, Instant createdAt, Instant lastLoginAt) {
+    }
+
+    public List<Listed> listed() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT u.id, u.username, u.role, u.organisation_id, u.active, o.name AS org_name,
+                               u.created_at, u.last_login_at
+                        FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id ORDER BY u.username""")
+                .map((rs, ctx) -> new Listed(user(rs, ctx), Rows.instant(rs, "created_at"), Rows.instant(rs, "last_login_at")))
+                .list());
     }
 
     static User user(ResultSet rs, StatementContext ctx) throws SQLException {

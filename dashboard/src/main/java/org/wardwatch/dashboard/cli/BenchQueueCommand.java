@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
         "Benchmark: fills a temporary H2 database with --cases cases and prints p50/p95/max of the queue",
         "page's response time over HTTP for common filters. Touches no existing data."})
 public final class BenchQueueCommand implements Callable<Integer> {
-    private static final String PASSWORD = "bench-password-1";
+    private static final String PASSWORD = "tugboat marmalade quarry 42";
 
     @Option(names = "--cases", description = "Cases to create (default: ${DEFAULT-VALUE}).")
     int cases = 100_000;

@@ -13,6 +13,7 @@ import org.wardwatch.core.digest.DigestSender;
 import org.wardwatch.core.digest.IsoWeek;
 import org.wardwatch.core.digest.RenderedDigest;
 import org.wardwatch.dashboard.auth.User;
+import org.wardwatch.dashboard.web.Access;
 import org.wardwatch.dashboard.web.Routes;
 import org.wardwatch.dashboard.web.Views;
 import org.wardwatch.dashboard.web.Web;
@@ -61,7 +62,7 @@ public final class DigestRoutes implements Routes {
                     "organisations", organisations, "selected", org, "week", week, "next", next, "preview", preview,
                     "sendEmpty", config.sendEmpty(), "schedule", config.cron() + " (" + config.zone() + ")",
                     "history", sender.ledger().history(null, HISTORY));
-        });
+        }, Access.ADMIN);
         // the HTML part exactly as mail clients get it, on its own page: its inline styles need a looser policy
         app.get("/admin/digest/email.html", ctx -> {
             User u = Web.user(ctx);
@@ -72,7 +73,7 @@ public final class DigestRoutes implements Routes {
             ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; "
                     + "base-uri 'none'; frame-ancestors 'none'");
             ctx.html(rendered.html());
-        });
+        }, Access.ADMIN);
     }
 
     /** The week the next scheduled run reports on: the last complete week before its fire time. */

@@ -7,6 +7,7 @@ import org.wardwatch.core.mail.MailException;
 import org.wardwatch.dashboard.auth.User;
 import org.wardwatch.dashboard.review.CaseDetail;
 import org.wardwatch.dashboard.web.Page;
+import org.wardwatch.dashboard.web.Access;
 import org.wardwatch.dashboard.web.Routes;
 import org.wardwatch.dashboard.web.Views;
 import org.wardwatch.dashboard.web.Web;
@@ -28,14 +29,14 @@ public final class RequestRoutes implements Routes {
 
     @Override
     public void register(Javalin app) {
-        app.get("/cases/{id}/requests/new", this::newForm);
-        app.post("/cases/{id}/requests", this::raise);
-        app.get("/requests", this::list);
-        app.get("/requests/{id}", this::show);
-        app.post("/requests/{id}/send", ctx -> act(ctx, "send"));
-        app.post("/requests/{id}/sent", ctx -> act(ctx, "sent"));
-        app.post("/requests/{id}/acknowledge", ctx -> act(ctx, "acknowledge"));
-        app.post("/requests/{id}/refuse", ctx -> act(ctx, "refuse"));
+        app.get("/cases/{id}/requests/new", this::newForm, Access.CASES);
+        app.post("/cases/{id}/requests", this::raise, Access.CASES);
+        app.get("/requests", this::list, Access.CASES);
+        app.get("/requests/{id}", this::show, Access.CASES);
+        app.post("/requests/{id}/send", ctx -> act(ctx, "send"), Access.CASES);
+        app.post("/requests/{id}/sent", ctx -> act(ctx, "sent"), Access.CASES);
+        app.post("/requests/{id}/acknowledge", ctx -> act(ctx, "acknowledge"), Access.CASES);
+        app.post("/requests/{id}/refuse", ctx -> act(ctx, "refuse"), Access.CASES);
     }
 
     private CaseDetail reviewableCase(Context ctx, User u) {

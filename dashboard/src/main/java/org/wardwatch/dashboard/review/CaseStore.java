@@ -158,6 +158,7 @@ public final class CaseStore {
             case "dismiss" -> "Dismissed";
             case "reopen" -> "Reopened";
             case "reveal" -> "Original image revealed";
+            case "reveal_failed" -> "Original image not revealed (could not be decoded safely)";
             default -> action;
         };
     }

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The images the dashboard may show. By default only a blurred rendition, made on the server from
- * the decrypted original and kept in memory only; the original itself leaves this class only for an
- * audited reveal. Without a blurring step nothing but a placeholder is shown.
+ * the decrypted original and kept in memory only; for an audited reveal, a re-encoded rendition of
+ * bounded size. The stored bytes never leave this class. Without a blurring step nothing but a
+ * placeholder is shown.
  */
 public final class Images {
     /** Reads the decrypted original of a stored media file. */
@@ -21,8 +22,24 @@ public final class Images {
         byte[] blur(byte[] original, int maxWidth) throws IOException;
     }
 
+    /** Decodes an original and writes it anew as a JPEG no longer than maxSide on either side. */
+    public interface Reencode {
+        byte[] jpeg(byte[] original, int maxSide) throws IOException;
+    }
+
+    /** An image that cannot be revealed, with the one-line reason. */
+    public static final class Unrevealable extends Exception {
+        public Unrevealable(String message) {
+            super(message);
+        }
+    }
+
+    /** The longer side of a revealed image: enough to judge a photo on a screen, small enough to bound memory. */
+    public static final int REVEAL_MAX_SIDE = 2048;
+
     private final Vault vault;
     private final Blur blur;
+    private final Reencode reencode;
     private final Map<String, byte[]> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
@@ -30,10 +47,14 @@ public final class Images {
         }
     };
 
-    /** @param blur null when no blurring is available: every image is then a placeholder */
-    public Images(Vault vault, Blur blur) {
+    /**
+     * @param blur null when no blurring is available: every image is then a placeholder
+     * @param reencode null when no decoder is available: nothing can then be revealed
+     */
+    public Images(Vault vault, Blur blur, Reencode reencode) {
         this.vault = vault;
         this.blur = blur;
+        this.reencode = reencode;
     }
 
     public Optional<byte[]> blurred(CaseStore.MediaOwner media, int maxWidth) {
@@ -54,9 +75,21 @@ public final class Images {
         }
     }
 
-    public byte[] original(CaseStore.MediaOwner media) throws IOException {
-        if (vault == null || !media.available()) throw new IOException("the original of media " + media.mediaId() + " is not held");
-        return vault.read(media.filePath());
+    /** The original as a reveal shows it: decoded, at most {@link #REVEAL_MAX_SIDE} pixels long, re-encoded as JPEG. */
+    public byte[] revealed(CaseStore.MediaOwner media) throws Unrevealable {
+        if (vault == null || !media.available()) throw new Unrevealable("the original of this image is no longer held");
+        if (reencode == null) throw new Unrevealable("this installation cannot decode images, so none can be revealed");
+        byte[] original;
+        try {
+            original = vault.read(media.filePath());
+        } catch (IOException e) {
+            throw new Unrevealable("the stored image could not be read: " + e.getMessage());
+        }
+        try {
+            return reencode.jpeg(original, REVEAL_MAX_SIDE);
+        } catch (IOException | RuntimeException e) {
+            throw new Unrevealable("the stored image cannot be decoded safely (" + e.getMessage() + "), so it is not shown");
+        }
     }
 
     public boolean blurring() {

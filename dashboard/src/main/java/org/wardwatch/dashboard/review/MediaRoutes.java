@@ -1,10 +1,10 @@
 package org.wardwatch.dashboard.review;
 
-import java.io.IOException;
 import java.util.Base64;
 
 import org.wardwatch.dashboard.audit.AuditLog;
 import org.wardwatch.dashboard.auth.User;
+import org.wardwatch.dashboard.web.Access;
 import org.wardwatch.dashboard.web.Routes;
 import org.wardwatch.dashboard.web.Views;
 import org.wardwatch.dashboard.web.Web;
@@ -15,8 +15,9 @@ import io.javalin.http.NotFoundResponse;
 
 /**
  * Images: the blurred rendition for anyone who may see the case, and the original behind a content
- * warning for reviewers of the case's organisation. The original is sent only inside the answer to
- * the (CSRF-protected, audited) reveal form, never at a URL that could be bookmarked or shared.
+ * warning for reviewers of the case's organisation. The original is shown only inside the answer to
+ * the (CSRF-protected, audited) reveal form, never at a URL that could be bookmarked or shared, and
+ * only as a re-encoded rendition: an image that cannot be decoded is not revealed at all.
  */
 public final class MediaRoutes implements Routes {
     private final CaseStore cases;
@@ -33,9 +34,9 @@ public final class MediaRoutes implements Routes {
 
     @Override
     public void register(Javalin app) {
-        app.get("/media/{id}/blurred", this::blurred);
-        app.get("/media/{id}/reveal", this::warning);
-        app.post("/media/{id}/reveal", this::reveal);
+        app.get("/media/{id}/blurred", this::blurred, Access.CASES);
+        app.get("/media/{id}/reveal", this::warning, Access.CASES);
+        app.post("/media/{id}/reveal", this::reveal, Access.CASES);
     }
 
     private CaseStore.MediaOwner owner(Context ctx) {
@@ -61,18 +62,29 @@ public final class MediaRoutes implements Routes {
         User u = Web.user(ctx);
         CaseStore.MediaOwner m = owner(ctx);
         Web.require(u.mayReveal(m.organisationId()));
-        Web.render(ctx, views, "reveal.jte", Web.page(ctx, "Content warning", "queue"), "media", m, "image", null);
+        Web.render(ctx, views, "reveal.jte", Web.page(ctx, "Content warning", "queue"), "media", m, "image", null,
+                "failure", null);
     }
 
-    private void reveal(Context ctx) throws IOException {
+    private void reveal(Context ctx) {
         User u = Web.user(ctx);
         CaseStore.MediaOwner m = owner(ctx);
         Web.require(u.mayReveal(m.organisationId()));
         if (!m.available()) throw new NotFoundResponse("the original of this image is no longer held");
-        byte[] original = images.original(m);
+        byte[] shown;
+        try {
+            shown = images.revealed(m);
+        } catch (Images.Unrevealable e) {
+            audit.record(u.username(), "reveal_failed", "case", m.caseId(), m.organisationId(),
+                    "original of image " + m.mediaId() + ": " + e.getMessage());
+            ctx.status(422);
+            Web.render(ctx, views, "reveal.jte", Web.page(ctx, "Image not revealed", "queue"), "media", m, "image", null,
+                    "failure", "The original cannot be shown: " + e.getMessage() + ".");
+            return;
+        }
         audit.record(u.username(), "reveal", "case", m.caseId(), m.organisationId(), "original of image " + m.mediaId());
-        String mime = m.mime() != null && m.mime().startsWith("image/") ? m.mime() : "image/jpeg";
-        String dataUri = "data:" + mime + ";base64," + Base64.getEncoder().encodeToString(original);
-        Web.render(ctx, views, "reveal.jte", Web.page(ctx, "Original image", "queue"), "media", m, "image", dataUri);
+        String dataUri = "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(shown);
+        Web.render(ctx, views, "reveal.jte", Web.page(ctx, "Original image", "queue"), "media", m, "image", dataUri,
+                "failure", null);
     }
 }

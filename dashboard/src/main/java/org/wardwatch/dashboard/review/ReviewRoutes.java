@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.wardwatch.dashboard.auth.User;
 import org.wardwatch.dashboard.requests.RemovalRequests;
+import org.wardwatch.dashboard.web.Access;
 import org.wardwatch.dashboard.web.Routes;
 import org.wardwatch.dashboard.web.Views;
 import org.wardwatch.dashboard.web.Web;
@@ -34,15 +35,15 @@ public final class ReviewRoutes implements Routes {
 
     @Override
     public void register(Javalin app) {
-        app.get("/queue", this::queuePage);
-        app.post("/queue/bulk", this::bulk);
-        app.get("/cases/{id}", this::casePage);
-        app.post("/cases/{id}/decision", this::decide);
+        app.get("/queue", this::queuePage, Access.CASES);
+        app.post("/queue/bulk", this::bulk, Access.CASES);
+        app.get("/cases/{id}", this::casePage, Access.CASES);
+        app.post("/cases/{id}/decision", this::decide, Access.CASES);
         app.get("/signals", ctx -> {
             User u = Web.user(ctx);
             Web.render(ctx, views, "signals.jte", Web.page(ctx, "Dismissals by signal", "signals"),
                     "signals", misfires.bySignal(u.caseScope()), "reasons", Decisions.DISMISS_REASONS);
-        });
+        }, Access.SIGNED_IN);
     }
 
     private void queuePage(Context ctx) {

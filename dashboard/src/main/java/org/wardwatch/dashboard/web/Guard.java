@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.wardwatch.dashboard.auth.ApiTokens;
 import org.wardwatch.dashboard.auth.Sessions;
+import org.wardwatch.dashboard.auth.SignInTokens;
 import org.wardwatch.dashboard.auth.User;
 import org.wardwatch.dashboard.auth.UserStore;
 
@@ -17,24 +18,28 @@ import io.javalin.http.SameSite;
 import io.javalin.http.UnauthorizedResponse;
 
 /**
- * Runs before every request: security headers, then who is asking. Pages use the session cookie,
- * and every request that changes something must carry the session's CSRF token; the JSON API uses
- * a bearer token and no cookie, so it needs no CSRF token. Anyone not signed in is sent to the
- * sign-in page.
+ * Runs before every request: security headers, then who is asking, then the CSRF check of anything
+ * that changes state. Pages use the session cookie and every change must carry the session's CSRF
+ * token (the sign-in form, before there is a session, a signed token: {@link SignInTokens}); the JSON
+ * API uses a bearer token and no cookie, so it needs no CSRF token. Once a route has matched,
+ * {@link #authorise} holds who is asking against the access the route declared ({@link Access}).
  */
 public final class Guard {
     public static final String COOKIE = "ww_session";
+    public static final String SIGN_IN_COOKIE = "ww_signin";
     public static final String CSRF_FIELD = "_csrf";
 
     private final Sessions sessions;
     private final UserStore users;
     private final ApiTokens tokens;
+    private final SignInTokens signInTokens;
     private final boolean secureCookies;
 
-    public Guard(Sessions sessions, UserStore users, ApiTokens tokens, boolean secureCookies) {
+    public Guard(Sessions sessions, UserStore users, ApiTokens tokens, SignInTokens signInTokens, boolean secureCookies) {
         this.sessions = sessions;
         this.users = users;
         this.tokens = tokens;
+        this.signInTokens = signInTokens;
         this.secureCookies = secureCookies;
     }
 
@@ -47,40 +52,45 @@ public final class Guard {
             return;
         }
         Sessions.Session session = sessions.find(ctx.cookie(COOKIE)).orElse(null);
-        User user = null;
-        if (session != null && session.userId().isPresent()) {
-            user = users.byId(session.userId().get()).filter(User::active).orElse(null);
+        if (session != null) {
+            // checked on every request, so a user disabled by the command line in another process is signed out at once
+            User user = users.byId(session.userId()).filter(User::active).orElse(null);
             if (user == null) {
                 sessions.end(session.id());
-                session = null;
+            } else {
+                ctx.attribute(Web.SESSION, session);
+                ctx.attribute(Web.USER, user);
             }
         }
-        boolean changes = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD;
-        if (session == null && !changes && path.equals("/login")) session = startSession(ctx, null);
-        if (session != null) ctx.attribute(Web.SESSION, session);
-        if (changes) {
-            String presented = ctx.formParam(CSRF_FIELD);
-            if (presented == null) presented = ctx.header("X-CSRF-Token");
-            if (session == null || !session.csrfMatches(presented)) {
-                throw new ForbiddenResponse("This form has expired or did not come from WardWatch (missing or wrong CSRF token). "
-                        + "Go back, reload the page and try again.");
-            }
-        }
-        if (user != null) {
-            ctx.attribute(Web.USER, user);
-        } else if (!path.equals("/login")) {
-            if (changes) throw new ForbiddenResponse("sign in first");
-            String next = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
-            ctx.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
-            ctx.skipRemainingHandlers();
+        if (changes(ctx) && !csrfHolds(ctx, Web.session(ctx))) {
+            throw new ForbiddenResponse("This form has expired or did not come from WardWatch (missing or wrong CSRF token). "
+                    + "Go back, reload the page and try again.");
         }
     }
 
-    /** A fresh session (on first visit to the sign-in page, and again on signing in, against fixation). */
-    public Sessions.Session startSession(Context ctx, Long userId) {
+    /** After routing: the access the route declared, against who is asking. */
+    public void authorise(Context ctx) {
+        // static files are matched too, and have no route roles: the stylesheet and script are public
+        if (ctx.path().startsWith("/static/") || ctx.routeRoles().contains(Access.ANYONE)) return;
+        User user = Web.userOrNull(ctx);
+        if (user == null) {
+            if (ctx.path().startsWith("/api/")) throw new UnauthorizedResponse("a valid API token is required: Authorization: Bearer TOKEN");
+            if (changes(ctx)) throw new ForbiddenResponse("sign in first");
+            String next = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+            ctx.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        boolean allowed = ctx.routeRoles().stream().anyMatch(r -> r instanceof Access a && a.allows(user));
+        if (!allowed) throw new ForbiddenResponse("not allowed for your role");
+    }
+
+    /** A fresh session on signing in (the old one, if any, is ended first: no fixation). */
+    public Sessions.Session startSession(Context ctx, long userId) {
+        endSession(ctx);
         Sessions.Session s = sessions.create(userId);
-        Cookie cookie = new Cookie(COOKIE, s.id(), "/", -1, secureCookies, 0, true, null, null, SameSite.LAX);
-        ctx.cookie(cookie);
+        ctx.cookie(new Cookie(COOKIE, s.id(), "/", -1, secureCookies, 0, true, null, null, SameSite.LAX));
+        ctx.cookie(new Cookie(SIGN_IN_COOKIE, "", "/login", 0, secureCookies, 0, true, null, null, SameSite.STRICT));
         ctx.attribute(Web.SESSION, s);
         return s;
     }
@@ -91,13 +101,37 @@ public final class Guard {
         ctx.cookie(new Cookie(COOKIE, "", "/", 0, secureCookies, 0, true, null, null, SameSite.LAX));
     }
 
+    /**
+     * The sign-in form's token for a visitor who is not signed in: the one in their cookie while it is
+     * valid, else a new one set in the cookie. Nothing is stored on the server.
+     */
+    public String signInToken(Context ctx) {
+        String current = ctx.cookie(SIGN_IN_COOKIE);
+        if (signInTokens.valid(current)) return current;
+        String token = signInTokens.issue();
+        ctx.cookie(new Cookie(SIGN_IN_COOKIE, token, "/login", (int) signInTokens.lifetime().toSeconds(), secureCookies, 0,
+                true, null, null, SameSite.STRICT));
+        return token;
+    }
+
+    private boolean csrfHolds(Context ctx, Sessions.Session session) {
+        String presented = ctx.formParam(CSRF_FIELD);
+        if (presented == null) presented = ctx.header("X-CSRF-Token");
+        if (session != null) return session.csrfMatches(presented);
+        return ctx.path().equals("/login") && signInTokens.matches(ctx.cookie(SIGN_IN_COOKIE), presented);
+    }
+
+    private static boolean changes(Context ctx) {
+        return ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD;
+    }
+
     private void api(Context ctx) {
         String auth = ctx.header("Authorization");
         Optional<User> user = Optional.empty();
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) user = tokens.authenticate(auth.substring(7).strip());
         if (user.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"wardwatch\"");
-            throw new UnauthorizedResponse("a valid API token is required: Authorization: Bearer TOKEN");
+            throw new UnauthorizedResponse("a valid, unexpired and unrevoked API token of an enabled user is required: Authorization: Bearer TOKEN");
         }
         ctx.attribute(Web.USER, user.get());
     }

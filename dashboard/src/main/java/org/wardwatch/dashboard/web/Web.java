@@ -14,6 +14,7 @@ import io.javalin.http.NotFoundResponse;
 public final class Web {
     static final String USER = "ww.user";
     static final String SESSION = "ww.session";
+    static final String SIGN_IN_TOKEN = "ww.signInToken";
 
     private Web() {
     }
@@ -34,7 +35,13 @@ public final class Web {
 
     public static Page page(Context ctx, String title, String nav) {
         Sessions.Session s = session(ctx);
-        return new Page(title, userOrNull(ctx), s == null ? "" : s.csrf(), nav, s == null ? null : s.takeFlash(), null);
+        String csrf = s != null ? s.csrf() : ctx.attribute(SIGN_IN_TOKEN);
+        return new Page(title, userOrNull(ctx), csrf == null ? "" : csrf, nav, s == null ? null : s.takeFlash(), null);
+    }
+
+    /** The sign-in form's token for a visitor without a session ({@link Guard#signInToken}). */
+    public static void useSignInToken(Context ctx, String token) {
+        ctx.attribute(SIGN_IN_TOKEN, token);
     }
 
     public static void flash(Context ctx, String message) {

@@ -1,37 +1,49 @@
 package org.wardwatch.dashboard.web;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 
 /**
  * The dashboard web server: Javalin with the guard in front of every request and the route groups
- * behind it. Errors become a page (or JSON under /api/) saying what went wrong in one line.
+ * behind it. Every route declares its {@link Access} when registered (one without is refused here),
+ * and the guard enforces it once the route has matched. Errors become a page (or JSON under /api/)
+ * saying what went wrong in one line.
  */
 public final class WebApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
 
+    /** A registered route and who may reach it. */
+    public record Route(HandlerType method, String path, Set<Access> access) {
+    }
+
     private final Javalin app;
     private final Views views;
+    private final List<Route> routes = new ArrayList<>();
 
-    public WebApp(Guard guard, Views views, List<Routes> routes) {
+    public WebApp(Guard guard, Views views, List<Routes> groups) {
         this.views = views;
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
-            cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            cfg.events.handlerAdded(h -> {
+                if (!h.getHttpMethod().isHttpMethod()) return;
+                Set<Access> access = h.getRoles().stream().filter(Access.class::isInstance).map(Access.class::cast)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                if (access.isEmpty()) throw new IllegalStateException(h.getHttpMethod() + " " + h.getPath() + " declares no Access");
+                routes.add(new Route(h.getHttpMethod(), h.getPath(), access));
+            });
             cfg.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/public";
@@ -40,8 +52,9 @@ public final class WebApp implements AutoCloseable {
             cfg.http.maxRequestSize = 6_000_000L;
         });
         app.before(guard::handle);
-        app.get("/health", ctx -> ctx.result("ok"));
-        routes.forEach(r -> r.register(app));
+        app.beforeMatched(guard::authorise);
+        app.get("/health", ctx -> ctx.result("ok"), Access.ANYONE);
+        groups.forEach(r -> r.register(app));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
@@ -83,6 +96,11 @@ public final class WebApp implements AutoCloseable {
 
     public Javalin javalin() {
         return app;
+    }
+
+    /** Every route the app serves, as registered: the security tests walk this list. */
+    public List<Route> routes() {
+        return Collections.unmodifiableList(routes);
     }
 
     @Override

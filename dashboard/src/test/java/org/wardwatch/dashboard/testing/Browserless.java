@@ -48,12 +48,28 @@ public final class Browserless {
 
     /** Posts exactly these fields: no token added. */
     public HttpResponse<String> postRaw(String path, Map<String, String> form) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build());
+    }
+
+    public static String encode(Map<String, String> form) {
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
                 .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        return body.toString();
+    }
+
+    /** Posts exactly these fields with exactly this Cookie header (what a forger controls). */
+    public HttpResponse<String> postWithCookie(String path, String cookie, Map<String, String> form) {
+        try {
+            HttpClient bare = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            return bare.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public HttpResponse<String> api(String path, String token) {

@@ -18,6 +18,7 @@ import org.wardwatch.dashboard.web.WebApp;
 public final class TestDashboard implements AutoCloseable {
     public static final String PASSWORD = "correct horse battery";
 
+    public final TestClock clock = new TestClock();
     public final AppContext app;
     public final WebApp web;
     public final Seed seed;
@@ -28,7 +29,7 @@ public final class TestDashboard implements AutoCloseable {
         WardWatchConfig config = new WardWatchConfig(c.database(), c.media(), c.http(), c.crawl(), c.recheck(), c.digest(),
                 new WardWatchConfig.Smtp("127.0.0.1", smtpPort, "none", null, null, "wardwatch@test.nhs.uk"),
                 c.retention(), c.removal(), c.classifier(), c.dashboard());
-        app = new AppContext(config, dir);
+        app = new AppContext(config, dir, clock);
         seed = new Seed(app.database().jdbi(), app.vault());
         orgA = seed.organisation("Northmoor Mental Health NHS Foundation Trust", "RX1", "comms@northmoor.nhs.uk");
         orgB = seed.organisation("Southfield Partnership NHS Trust", "RX2", "comms@southfield.nhs.uk");
