@@ -58,7 +58,7 @@ public final class CaseStore {
                                a.name AS account_name, a.kind AS account_kind, a.platform AS account_platform,
                                a.handle, a.contact_email,
                                p.permalink, p.status AS post_status, p.published_at, p.edited_at, p.first_seen_at,
-                               p.last_seen_at, p.last_checked_at, p.deleted_at, p.purged_at, p.text
+                               p.last_seen_at, p.last_checked_at, p.deleted_at, p.purged_at, p.text, p.bidi_controls
                         FROM cases c
                         JOIN organisations o ON o.id = c.organisation_id
                         JOIN accounts a ON a.id = c.account_id
@@ -75,7 +75,7 @@ public final class CaseStore {
                                 Rows.instant(rs, "published_at"), Rows.instant(rs, "edited_at"),
                                 Rows.instant(rs, "first_seen_at"), Rows.instant(rs, "last_seen_at"),
                                 Rows.instant(rs, "last_checked_at"), Rows.instant(rs, "deleted_at"),
-                                Rows.instant(rs, "purged_at"), rs.getString("text")),
+                                Rows.instant(rs, "purged_at"), rs.getString("text"), rs.getInt("bidi_controls")),
                         rs.getDouble("risk"), rs.getString("status"), rs.getString("dismiss_reason"),
                         rs.getString("decided_by"), Rows.instant(rs, "decided_at"), Rows.instant(rs, "created_at"),
                         rs.getString("reasons"), rs.getString("signals")})

@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.wardwatch.core.media.MediaVault;
 import org.wardwatch.core.registry.Account;
 import org.wardwatch.core.source.AttachedText;
+import org.wardwatch.core.source.CrawledText;
 import org.wardwatch.core.source.FetchedMedia;
 import org.wardwatch.core.source.FetchedPost;
 
@@ -107,8 +108,15 @@ public final class PostStore {
         }
     }
 
-    private Upserted tryUpsert(Account account, FetchedPost post) {
+    private Upserted tryUpsert(Account account, FetchedPost fetched) {
         List<String> notes = new ArrayList<>();
+        // the one place crawled text is cleaned before it is stored (media alt texts: ensureMedia)
+        CrawledText.CleanPost clean = CrawledText.clean(fetched);
+        FetchedPost post = clean.post();
+        if (clean.controlsRemoved() > 0) {
+            notes.add(clean.controlsRemoved() + " control character" + (clean.controlsRemoved() == 1 ? "" : "s") + " removed");
+        }
+        int bidi = clean.bidiControls();
         String id = storedId(post.externalId());
         if (!id.equals(post.externalId())) {
             notes.add("id of " + post.externalId().length() + " characters stored as its SHA-256");
@@ -137,14 +145,14 @@ public final class PostStore {
             if (existing.isEmpty()) {
                 long postId = h.createUpdate("INSERT INTO posts (account_id, platform, external_id, permalink, published_at, "
                                 + "edited_at, fetched_at, text, alt_texts, content_warnings, attached_texts, content_hash, "
-                                + "visibility, status, first_seen_at, last_seen_at, analysis_pending) VALUES (:account, :p, :e, "
-                                + ":permalink, :published, :edited, :now, :text, :alts, :warnings, :attached, :hash, :visibility, "
-                                + "'live', :now, :now, TRUE)")
+                                + "visibility, status, first_seen_at, last_seen_at, analysis_pending, bidi_controls) VALUES (:account, "
+                                + ":p, :e, :permalink, :published, :edited, :now, :text, :alts, :warnings, :attached, :hash, "
+                                + ":visibility, 'live', :now, :now, TRUE, :bidi)")
                         .bind("account", account.id()).bind("p", account.platform().id()).bind("e", id)
                         .bind("permalink", storedLink).bind("published", post.publishedAt())
                         .bind("edited", post.editedAt()).bind("now", now).bind("text", storedText)
                         .bind("alts", altTexts).bind("warnings", warnings).bind("attached", attached).bind("hash", hash)
-                        .bind("visibility", post.visibility())
+                        .bind("visibility", post.visibility()).bind("bidi", bidi)
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
                 event(h, postId, now, "first_seen", null);
                 return new Upserted(postId, Change.NEW);
@@ -156,10 +164,12 @@ public final class PostStore {
             }
             h.createUpdate("UPDATE posts SET permalink = :permalink, edited_at = :edited, fetched_at = :now, text = :text, "
                             + "alt_texts = :alts, content_warnings = :warnings, attached_texts = :attached, content_hash = :hash, "
-                            + "visibility = :visibility, last_seen_at = :now, analysis_pending = TRUE WHERE id = :id")
+                            + "visibility = :visibility, last_seen_at = :now, analysis_pending = TRUE, bidi_controls = :bidi "
+                            + "WHERE id = :id")
                     .bind("permalink", storedLink).bind("edited", post.editedAt() == null ? now : post.editedAt())
                     .bind("now", now).bind("text", storedText).bind("alts", altTexts).bind("warnings", warnings)
-                    .bind("attached", attached).bind("hash", hash).bind("visibility", post.visibility()).bind("id", postId)
+                    .bind("attached", attached).bind("hash", hash).bind("visibility", post.visibility()).bind("bidi", bidi)
+                    .bind("id", postId)
                     .execute();
             event(h, postId, now, "edited", null);
             return new Upserted(postId, Change.EDITED);
@@ -209,7 +219,8 @@ public final class PostStore {
                         .bind("p", postId).bind("u", m.url()).mapTo(Integer.class).one() > 0;
                 if (!exists) {
                     h.createUpdate("INSERT INTO media (post_id, position, url, alt_text) VALUES (:p, :pos, :u, :alt)")
-                            .bind("p", postId).bind("pos", i).bind("u", m.url()).bind("alt", m.altText()).execute();
+                            .bind("p", postId).bind("pos", i).bind("u", m.url())
+                            .bind("alt", CrawledText.clean(m.altText()).text()).execute();
                 }
             }
         });

@@ -416,6 +416,28 @@ class IngestPipelineTest {
         db.close();
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void controlCharactersAreRemovedBeforeStoringAndBidiControlsCounted(Kind kind) throws Exception {
+        open(kind);
+        images.put("https://img/c.png", TestImages.png(40, 30, Color.BLUE));
+        source.posts.add(post("ctl", "Happy birthday Doreen\u0000\u0007 \u202Eneerod\u202C", media("https://img/c.png", "cake\u0000 \u2066x\u2069")));
+        CrawlReport r = pipeline.crawl(ward());
+        assertThat(r.error()).isNull();
+        assertThat(r.itemErrors()).containsExactly("post tag:willow,ctl: 3 control characters removed");
+        long id = scalar("SELECT id FROM posts");
+        PostStore.StoredPost stored = posts().stored(id).orElseThrow();
+        assertThat(stored.text()).isEqualTo("Happy birthday Doreen \u202Eneerod\u202C");
+        assertThat(posts().media(id).get(0).altText()).isEqualTo("cake \u2066x\u2069");
+        assertThat(scalar("SELECT bidi_controls FROM posts")).isEqualTo(4);
+        assertThat(scalar("SELECT COUNT(*) FROM cases")).isEqualTo(1);
+        db.close();
+    }
+
+    PostStore posts() {
+        return new PostStore(db.jdbi(), Clock.systemUTC());
+    }
+
     static FetchedPost post(String id, String text, FetchedMedia... media) {
         return new FetchedPost("tag:willow," + id, "https://willow.example/" + id, Instant.parse("2026-11-20T10:00:00Z"),
                 text, List.of(media));
