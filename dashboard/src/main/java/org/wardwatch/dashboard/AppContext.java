@@ -16,6 +16,7 @@ import org.wardwatch.core.config.ConfigException;
 import org.wardwatch.core.config.ConfigLoader;
 import org.wardwatch.core.config.Secrets;
 import org.wardwatch.core.config.WardWatchConfig;
+import org.wardwatch.core.files.OwnerOnly;
 import org.wardwatch.classifier.image.ImageAnalyzers;
 import org.wardwatch.classifier.image.Redactor;
 import org.wardwatch.classifier.text.CaptionAnalyzer;
@@ -166,6 +167,12 @@ public final class AppContext implements AutoCloseable {
         if (analyzers == null) {
             String faceModel = config.classifier().faces().model();
             var log = org.slf4j.LoggerFactory.getLogger(AppContext.class);
+            try {
+                // a fetched face model lands here; made now so it is owner-only like the rest of the data
+                OwnerOnly.directories(dataDir.resolve("models"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + dataDir.resolve("models") + ": " + e.getMessage(), e);
+            }
             analyzers = new Analyzers(memoize(CaptionAnalyzer::standard), memoize(() -> ImageAnalyzers.standard(
                     faceModel == null ? null : Path.of(faceModel), dataDir, log::warn)));
         }

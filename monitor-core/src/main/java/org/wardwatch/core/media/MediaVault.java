@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -17,6 +16,8 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.wardwatch.core.files.OwnerOnly;
 
 /**
  * Images at rest, encrypted with AES-256-GCM. Files are named by the SHA-256 of the plain image, so
@@ -50,15 +51,12 @@ public final class MediaVault {
         if (Files.exists(keyFile)) return decodeKey(Files.readString(keyFile).strip(), keyFile.toString());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Files.createDirectories(keyFile.toAbsolutePath().getParent());
-        Path tmp = keyFile.resolveSibling(keyFile.getFileName() + ".tmp");
-        Files.writeString(tmp, Base64.getEncoder().encodeToString(key) + "\n");
         try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: the platform's defaults apply
+            OwnerOnly.create(keyFile, (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            // another process made the key a moment ago: use that one, never replace it
+            return decodeKey(Files.readString(keyFile).strip(), keyFile.toString());
         }
-        Files.move(tmp, keyFile, StandardCopyOption.ATOMIC_MOVE);
         return key;
     }
 
@@ -85,7 +83,7 @@ public final class MediaVault {
         String relative = "media/" + sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256 + ".enc";
         Path file = root.resolve(relative);
         if (Files.exists(file)) return relative;
-        Files.createDirectories(file.getParent());
+        OwnerOnly.directories(file.getParent());
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         byte[] sealed;
