@@ -29,7 +29,7 @@ public final class TestDashboard implements AutoCloseable {
                 new WardWatchConfig.Smtp("127.0.0.1", smtpPort, "none", null, null, "wardwatch@test.nhs.uk"),
                 c.retention(), c.removal(), c.classifier(), c.dashboard());
         app = new AppContext(config, dir);
-        seed = new Seed(app.database().jdbi(), app.vault());
+        seed = new Seed(app.database().jdbi(), app.vault(), app.cipher());
         orgA = seed.organisation("Northmoor Mental Health NHS Foundation Trust", "RX1", "comms@northmoor.nhs.uk");
         orgB = seed.organisation("Southfield Partnership NHS Trust", "RX2", "comms@southfield.nhs.uk");
         accountA = seed.account(orgA, "Willow Ward", "ward", "mastodon", "@willowward@social.example");

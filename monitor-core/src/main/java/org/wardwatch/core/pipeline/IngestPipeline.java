@@ -63,10 +63,11 @@ public final class IngestPipeline {
      * queue (claims held for half an hour by a process on another host).
      */
     public static IngestPipeline over(org.jdbi.v3.core.Jdbi jdbi, java.time.Clock clock, RegistryStore registry,
-                                      org.wardwatch.core.media.MediaVault vault, Function<Platform, PostSource> sources,
-                                      org.wardwatch.core.source.MediaFetcher fetcher, Analyzers analyzers,
-                                      org.wardwatch.core.risk.RiskPolicy policy, long maxMediaBytes, Duration accountTimeout) {
-        PostStore posts = new PostStore(jdbi, clock);
+                                      org.wardwatch.core.media.MediaVault vault, org.wardwatch.core.crypto.ContentCipher cipher,
+                                      Function<Platform, PostSource> sources, org.wardwatch.core.source.MediaFetcher fetcher,
+                                      Analyzers analyzers, org.wardwatch.core.risk.RiskPolicy policy, long maxMediaBytes,
+                                      Duration accountTimeout) {
+        PostStore posts = new PostStore(jdbi, clock, cipher);
         AnalysisQueue queue = new AnalysisQueue(jdbi, clock, Duration.ofMinutes(30));
         PostAnalysis analysis = new PostAnalysis(posts, new org.wardwatch.core.store.CaseStore(jdbi, clock), queue, vault,
                 fetcher, analyzers, policy, maxMediaBytes);

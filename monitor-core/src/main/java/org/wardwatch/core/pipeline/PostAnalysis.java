@@ -137,7 +137,7 @@ public final class PostAnalysis {
         RiskDecision decision = policy.decide(new PostEvidence(account, caption, alts, images, imageTexts, attached,
                 post.contentWarnings()));
         boolean complete = media.stream().noneMatch(MediaRow::outstanding);
-        queue.complete(postId, account.id(), findings, decision, complete, cases);
+        queue.complete(postId, account.id(), findings, decision, complete, posts, cases);
         return decision;
     }
 

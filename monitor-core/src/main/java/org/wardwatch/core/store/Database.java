@@ -32,11 +32,13 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean postgres;
+    private final Path h2Folder;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, Path h2Folder) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.postgres = dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
+        this.h2Folder = h2Folder;
     }
 
     /**
@@ -104,7 +106,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot migrate database " + redact(url) + ": " + rootMessage(e), e);
         }
         if (folder != null) restrictFolder(folder);
-        return new Database(ds);
+        return new Database(ds, folder);
     }
 
     /**
@@ -158,6 +160,47 @@ public final class Database implements AutoCloseable {
                 .failOnMissingLocations(false);
         if (schema != null) flyway.schemas(schema).defaultSchema(schema);
         flyway.load().migrate();
+    }
+
+    /**
+     * Rewrites an embedded database file so that it holds only what is live now. H2 appends changes
+     * and reuses old space only over time, so a value overwritten (a caption that was stored in the
+     * clear, say) can linger in the file's free space; compacting leaves only the current data. Done
+     * only when no other process is connected, since it closes the database under every connection.
+     *
+     * @return whether the file was compacted (false for PostgreSQL, or when others are connected)
+     */
+    public boolean compact() {
+        if (postgres || usedByOtherProcesses()) return false;
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("SHUTDOWN COMPACT");
+        } catch (java.sql.SQLException e) {
+            // H2 closes the connection that asked as part of the shutdown; only a failure before that counts
+            if (e.getErrorCode() != org.h2.api.ErrorCode.DATABASE_IS_CLOSED
+                    && e.getErrorCode() != org.h2.api.ErrorCode.DATABASE_CALLED_AT_SHUTDOWN) {
+                throw new StoreException("cannot compact the database: " + rootMessage(e), e);
+            }
+        }
+        // every pooled connection died with the shutdown: the pool replaces them, reopening the file
+        dataSource.getHikariPoolMXBean().softEvictConnections();
+        jdbi.useHandle(h -> h.execute("SELECT 1"));
+        if (h2Folder != null) restrictFolder(h2Folder);
+        return true;
+    }
+
+    /**
+     * Whether another process works on this database now. On H2, a connection through the
+     * auto-server is another process's (or ours, when another process serves the file). On
+     * PostgreSQL, a {@code serve} node that checked in to the shared schedule in the last minute.
+     */
+    public boolean usedByOtherProcesses() {
+        if (!postgres) {
+            return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CLIENT_ADDR IS NOT NULL")
+                    .mapTo(Integer.class).one()) > 0;
+        }
+        long since = System.currentTimeMillis() - 60_000;
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM qrtz_scheduler_state WHERE last_checkin_time > :since")
+                .bind("since", since).mapTo(Integer.class).one()) > 0;
     }
 
     public Jdbi jdbi() {

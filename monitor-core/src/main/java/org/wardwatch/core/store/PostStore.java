@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.wardwatch.core.crypto.ContentCipher;
+import org.wardwatch.core.crypto.ContentColumn;
 import org.wardwatch.core.media.MediaVault;
 import org.wardwatch.core.registry.Account;
 import org.wardwatch.core.source.AttachedText;
@@ -38,10 +40,13 @@ public final class PostStore {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final ContentCipher cipher;
 
-    public PostStore(Jdbi jdbi, Clock clock) {
+    /** @param cipher encrypts what a post says before it is stored, and decrypts it for analysis */
+    public PostStore(Jdbi jdbi, Clock clock, ContentCipher cipher) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.cipher = cipher;
     }
 
     /** What storing a fetched post did. */
@@ -133,10 +138,13 @@ public final class PostStore {
         }
         String hash = contentHash(post);
         Instant now = clock.instant();
-        String altTexts = json(post.media().stream().map(FetchedMedia::altText).filter(a -> a != null).toList());
-        String warnings = post.contentWarnings().isEmpty() ? null : json(post.contentWarnings());
-        String attached = post.attached().isEmpty() ? null : json(post.attached());
-        String storedText = text;
+        // what the post says is stored encrypted; its hash (above) and everything else stay queryable
+        String altTexts = cipher.encrypt(ContentColumn.POST_ALT_TEXTS,
+                json(post.media().stream().map(FetchedMedia::altText).filter(a -> a != null).toList()));
+        String warnings = post.contentWarnings().isEmpty() ? null
+                : cipher.encrypt(ContentColumn.POST_CONTENT_WARNINGS, json(post.contentWarnings()));
+        String attached = post.attached().isEmpty() ? null : cipher.encrypt(ContentColumn.POST_ATTACHED_TEXTS, json(post.attached()));
+        String storedText = cipher.encrypt(ContentColumn.POST_TEXT, text);
         String storedLink = permalink;
         Upserted result = jdbi.inTransaction(h -> {
             Optional<Object[]> existing = h.createQuery("SELECT id, content_hash FROM posts WHERE account_id = :a AND external_id = :e")
@@ -185,9 +193,11 @@ public final class PostStore {
     public Optional<StoredPost> stored(long postId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, account_id, text, content_warnings, attached_texts FROM posts WHERE id = :id")
                 .bind("id", postId)
-                .map((rs, ctx) -> new StoredPost(rs.getLong(1), rs.getLong(2), rs.getString(3) == null ? "" : rs.getString(3),
-                        readList(rs.getString(4), new TypeReference<List<String>>() { }),
-                        readList(rs.getString(5), new TypeReference<List<AttachedText>>() { })))
+                .map((rs, ctx) -> new StoredPost(rs.getLong(1), rs.getLong(2),
+                        rs.getString(3) == null ? "" : cipher.decrypt(ContentColumn.POST_TEXT, rs.getString(3)),
+                        readList(cipher.decrypt(ContentColumn.POST_CONTENT_WARNINGS, rs.getString(4)), new TypeReference<List<String>>() { }),
+                        readList(cipher.decrypt(ContentColumn.POST_ATTACHED_TEXTS, rs.getString(5)),
+                                new TypeReference<List<AttachedText>>() { })))
                 .findOne());
     }
 
@@ -195,7 +205,8 @@ public final class PostStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM media WHERE post_id = :p ORDER BY position")
                 .bind("p", postId)
                 .map((rs, ctx) -> new MediaRow(rs.getLong("id"), rs.getLong("post_id"), rs.getInt("position"),
-                        rs.getString("url"), rs.getString("alt_text"), rs.getString("sha256"), rs.getString("mime"),
+                        rs.getString("url"), cipher.decrypt(ContentColumn.MEDIA_ALT_TEXT, rs.getString("alt_text")),
+                        rs.getString("sha256"), rs.getString("mime"),
                         (Integer) rs.getObject("width"), (Integer) rs.getObject("height"), rs.getString("file_path"),
                         rs.getString("error"), rs.getTimestamp("purged_at") != null, rs.getInt("attempts")))
                 .list());
@@ -220,7 +231,7 @@ public final class PostStore {
                 if (!exists) {
                     h.createUpdate("INSERT INTO media (post_id, position, url, alt_text) VALUES (:p, :pos, :u, :alt)")
                             .bind("p", postId).bind("pos", i).bind("u", m.url())
-                            .bind("alt", CrawledText.clean(m.altText()).text()).execute();
+                            .bind("alt", cipher.encrypt(ContentColumn.MEDIA_ALT_TEXT, CrawledText.clean(m.altText()).text())).execute();
                 }
             }
         });
@@ -245,15 +256,16 @@ public final class PostStore {
         jdbi.useHandle(h -> h.createUpdate("UPDATE posts SET analysis_pending = TRUE WHERE id = :id").bind("id", postId).execute());
     }
 
-    /** Replaces a post's findings with a fresh analysis, inside the caller's transaction. */
-    static void replaceFindings(Handle h, long postId, List<FindingRow> findings, Instant now) {
+    /** Replaces a post's findings with a fresh analysis, inside the caller's transaction; their quoted text encrypted. */
+    void replaceFindings(Handle h, long postId, List<FindingRow> findings, Instant now) {
         h.createUpdate("DELETE FROM findings WHERE post_id = :p").bind("p", postId).execute();
         var batch = h.prepareBatch("INSERT INTO findings (post_id, media_id, source, type, text, span_start, span_end, "
                 + "box_x, box_y, box_w, box_h, score, created_at) VALUES (:post, :media, :source, :type, :text, :start, "
                 + ":end, :x, :y, :w, :h, :score, :now)");
         for (FindingRow f : findings) {
             batch.bind("post", postId).bind("media", f.mediaId()).bind("source", f.source()).bind("type", f.type())
-                    .bind("text", f.text() == null ? null : f.text().length() > 2000 ? f.text().substring(0, 2000) : f.text())
+                    .bind("text", cipher.encrypt(ContentColumn.FINDING_TEXT,
+                            f.text() == null ? null : f.text().length() > 2000 ? f.text().substring(0, 2000) : f.text()))
                     .bind("start", f.start()).bind("end", f.end()).bind("x", f.x()).bind("y", f.y()).bind("w", f.w())
                     .bind("h", f.h()).bind("score", f.score()).bind("now", now).add();
         }
@@ -282,7 +294,8 @@ public final class PostStore {
         try {
             return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable stored list: " + e.getOriginalMessage());
+            // not the parser's message: it quotes the text it choked on
+            throw new IllegalStateException("unreadable stored list (" + e.getClass().getSimpleName() + ")");
         }
     }
 
