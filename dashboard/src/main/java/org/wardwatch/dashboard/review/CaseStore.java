@@ -118,7 +118,7 @@ public final class CaseStore {
         CaseStatus status = CaseStatus.parse((String) row[4]).orElse(CaseStatus.OPEN);
         Instant created = (Instant) row[8];
         return new CaseDetail(caseId, (Double) row[3], status, (String) row[5], (String) row[6], (Instant) row[7],
-                created, Reasons.parse((String) row[9]), Reasons.signals((String) row[10]), org, account, post, media,
+                created, Reasons.quoting((String) row[9], findings), Reasons.signals((String) row[10]), org, account, post, media,
                 findings, Captions.split(post.text(), findings), timeline(h, caseId, post, created, reqs), reqs);
     }
 

@@ -43,7 +43,7 @@ public final class TestDashboard implements AutoCloseable {
         seed.boxFinding(postA, mediaA, "FACE", 200, 120, 90, 110, 0.91);
         seed.boxFinding(postA, mediaA, "FACE", 330, 130, 80, 100, 0.86);
         caseA = seed.caseFor(postA, orgA, accountA, 0.93,
-                List.of("2 faces", "caption names a patient: 'Doreen'", "ward account"), "FACE,PERSON_NAME,PATIENT_CONTEXT");
+                List.of("2 faces", "caption names a patient {caption:PERSON_NAME}", "ward account"), "FACE,PERSON_NAME,PATIENT_CONTEXT");
         long postA2 = seed.post(accountA, "mastodon", "Our new sensory room is open!", "https://social.example/@willowward/1002",
                 t.plus(1, ChronoUnit.DAYS));
         caseA2 = seed.caseFor(postA2, orgA, accountA, 0.55, List.of("ward account", "patient context"), "PATIENT_CONTEXT");

@@ -104,7 +104,7 @@ public final class PostAnalysis {
         List<PostEvidence.Attached> attached = new ArrayList<>();
         for (AttachedText a : post.attached()) {
             TextAnalysis t = text.analyze(a.text());
-            attached.add(new PostEvidence.Attached(AttachedText.QUOTE.equals(a.kind()) ? "quoted post" : "link card", t));
+            attached.add(new PostEvidence.Attached(a.kind(), t));
             spans(t, a.kind(), null, findings);
         }
         for (String w : post.contentWarnings()) {

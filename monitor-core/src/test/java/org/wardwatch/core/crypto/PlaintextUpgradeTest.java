@@ -75,6 +75,20 @@ class PlaintextUpgradeTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void caseReasonsLoseTheSpansTheyQuoted(Kind kind) throws Exception {
+        db = TestDatabases.open(kind, dir);
+        long post = LegacyRows.post(db, CAPTION);
+        db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO cases (post_id, organisation_id, account_id, risk, reasons, signals, "
+                        + "status, created_at, updated_at) SELECT :p, a.organisation_id, a.id, 0.9, :r, 'PERSON_NAME', 'open', "
+                        + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM accounts a")
+                .bind("p", post).bind("r", "[\"caption names a patient: 'Zebrafinch'\",\"2 faces\",\"ward account\"]").execute());
+        new PlaintextUpgrade(db.jdbi(), new ContentCipher(start()), record()).run();
+        assertThat(raw("SELECT reasons FROM cases"))
+                .isEqualTo("[\"caption names a patient {caption:PERSON_NAME}\",\"2 faces\",\"ward account\"]");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void aSweepInterruptedMidWayIsFinishedByTheNextWithNothingEncryptedTwice(Kind kind) throws Exception {
         db = TestDatabases.open(kind, dir);
         long post = LegacyRows.post(db, CAPTION);
