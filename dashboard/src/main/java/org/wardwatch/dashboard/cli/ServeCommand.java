@@ -66,7 +66,8 @@ public final class ServeCommand implements Callable<Integer> {
                             r.interruptedRuns(), r.postsAnalysed(), r.flagged());
                 }
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(ServeCommand.class).error("recovery of interrupted work failed", e);
+                org.slf4j.LoggerFactory.getLogger(ServeCommand.class).error("recovery of interrupted work failed",
+                        org.wardwatch.core.store.Redacted.of(e));
             }
         }, "wardwatch-recovery");
         t.setDaemon(true);

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.wardwatch.core.files.OwnerOnly;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -37,6 +38,8 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, Path h2Folder) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        // a failed statement's exception names the database's complaint, never the values bound to it
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(Redacted::statement);
         this.postgres = dataSource.getJdbcUrl().startsWith("jdbc:postgresql:");
         this.h2Folder = h2Folder;
     }
@@ -88,6 +91,8 @@ public final class Database implements AutoCloseable {
         if (user != null) config.setUsername(user);
         if (password != null) config.setPassword(password);
         if (schema != null) config.setSchema(schema);
+        // PostgreSQL otherwise appends the server's detail to messages, such as the values of a duplicate key
+        if (url.startsWith("jdbc:postgresql:")) config.addDataSourceProperty("logServerErrorDetail", "false");
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(1);
         config.setPoolName("wardwatch");
