@@ -19,6 +19,7 @@ import org.wardwatch.core.config.WardWatchConfig;
 import org.wardwatch.core.crypto.ContentCipher;
 import org.wardwatch.core.crypto.KeyCheck;
 import org.wardwatch.core.crypto.KeyRecord;
+import org.wardwatch.core.crypto.KeyRotation;
 import org.wardwatch.core.crypto.MasterKey;
 import org.wardwatch.core.crypto.PlaintextUpgrade;
 import org.wardwatch.core.files.ExposedFiles;
@@ -195,6 +196,12 @@ public final class AppContext implements AutoCloseable {
     public synchronized ContentCipher cipher() {
         masterKey();
         return cipher;
+    }
+
+    /** Moves images and content to a new key ({@code keys rotate}). */
+    public KeyRotation keyRotation() {
+        Database db = database();
+        return new KeyRotation(db, new KeyRecord(db.jdbi(), clock), keyFile(), dataDir, System.getenv(), clock);
     }
 
     /** Encrypted images under the data directory, under the checked key. */

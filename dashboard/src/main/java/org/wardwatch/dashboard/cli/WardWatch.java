@@ -38,6 +38,7 @@ import picocli.CommandLine.ScopeType;
                 DemoCommand.class,
                 BenchQueueCommand.class,
                 UsersCommand.class,
+                KeysCommand.class,
         })
 public final class WardWatch implements Callable<Integer> {
 

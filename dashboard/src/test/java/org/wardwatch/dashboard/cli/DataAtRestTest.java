@@ -185,4 +185,74 @@ class DataAtRestTest {
         }
         assertThat(grep(data, PLANTED)).isEmpty();
     }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run execute(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = WardWatch.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** A data directory holding the planted post, crawled and flagged. */
+    Path crawled(Path config) throws Exception {
+        Path data = dir.resolve("data");
+        Run run = execute("--config", config.toString(), "--data", data.toString(), "crawl", "--once", "--accounts", accounts().toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"flagged\":1");
+        return data;
+    }
+
+    @Test
+    void aStartWithAMissingOrAnotherKeyIsRefusedInOneLineAndNoKeyIsMade() throws Exception {
+        Path config = config();
+        Path data = crawled(config);
+        Path key = data.resolve("media.key");
+        byte[] original = Files.readAllBytes(key);
+        Files.delete(key);
+
+        Run missing = execute("--config", config.toString(), "--data", data.toString(), "crawl", "--once");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err().lines().toList()).hasSize(1).first().asString()
+                .startsWith("wardwatch: media key missing: " + key.toAbsolutePath() + " does not exist")
+                .endsWith("restore the key file from your backup (WardWatch never makes a new key over encrypted data)");
+        assertThat(Files.exists(key)).as("no key was made over the encrypted data").isFalse();
+
+        Files.writeString(key, java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+        Run other = execute("--config", config.toString(), "--data", data.toString(), "serve", "--port", "0");
+        assertThat(other.exit()).isEqualTo(1);
+        assertThat(other.err().lines().toList()).hasSize(1).first().asString()
+                .startsWith("wardwatch: media key " + key.toAbsolutePath() + " (fingerprint ")
+                .contains("is not the key this database is encrypted with")
+                .endsWith("restore the right key file " + key.toAbsolutePath() + " from your backup; WardWatch does not start with another key");
+
+        Files.write(key, original);
+        assertThat(execute("--config", config.toString(), "--data", data.toString(), "crawl", "--once").exit()).isZero();
+    }
+
+    @Test
+    void keysRotateMovesImagesAndTextsToANewKeyAndTheCaseStillReads() throws Exception {
+        Path config = config();
+        Path data = crawled(config);
+        byte[] oldKey = java.util.Base64.getDecoder().decode(Files.readString(data.resolve("media.key")).strip());
+        String image = org.wardwatch.core.media.MediaVault.anyStored(data).orElseThrow();
+
+        Run rotate = execute("--config", config.toString(), "--data", data.toString(), "keys", "rotate");
+        assertThat(rotate.exit()).as(rotate.err()).isZero();
+        assertThat(rotate.err()).contains("keys rotate: images 1/1").contains("keys rotate: posts.text: 1 re-encrypted");
+        assertThat(rotate.out().lines().toList()).hasSize(1).first().asString()
+                .matches("rotated from key [0-9a-f]{16} to key [0-9a-f]{16}: 1 images and \\d+ stored texts re-encrypted; "
+                        + ".*media\\.key now holds the new key: back it up; the old key's backup media\\.key\\.\\d{8}-\\d{6}\\.bak was removed");
+        assertThat(new org.wardwatch.core.media.MediaVault(data, oldKey).opens(image)).isFalse();
+
+        try (AppContext app = AppContext.load(config, data)) {
+            app.users().add("ig-reviewer", "a long passphrase", Role.REVIEWER, "RXN");
+            long caseId = app.database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM cases").mapTo(Long.class).one());
+            assertThat(app.vault().opens(image)).isTrue();
+            assertThat(app.reviewCases().find(caseId).orElseThrow().post().text()).endsWith(CAPTION);
+        }
+        assertThat(grep(data, PLANTED)).isEmpty();
+    }
 }
