@@ -188,6 +188,10 @@ class IngestPipelineTest {
             assertThat(((Number) f.get("span_start")).intValue()).isEqualTo(23);
         });
         assertThat(findings).anySatisfy(f -> assertThat(f.get("type")).isEqualTo("FACE"));
+        // the caption itself, as the database column holds it, on H2 and PostgreSQL alike
+        String caption = text("SELECT text FROM posts");
+        assertThat(caption).startsWith(TestKeys.cipher().prefix()).doesNotContain("Doreen").doesNotContain("birthday");
+        assertThat(TestKeys.cipher().decrypt(ContentColumn.POST_TEXT, caption)).isEqualTo("Happy 80th birthday to Doreen on Willow Ward");
         db.close();
     }
 
