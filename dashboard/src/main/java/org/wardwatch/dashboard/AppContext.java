@@ -16,6 +16,14 @@ import org.wardwatch.core.config.ConfigException;
 import org.wardwatch.core.config.ConfigLoader;
 import org.wardwatch.core.config.Secrets;
 import org.wardwatch.core.config.WardWatchConfig;
+import org.wardwatch.core.crypto.ContentCipher;
+import org.wardwatch.core.crypto.KeyCheck;
+import org.wardwatch.core.crypto.KeyRecord;
+import org.wardwatch.core.crypto.KeyRotation;
+import org.wardwatch.core.crypto.MasterKey;
+import org.wardwatch.core.crypto.PlaintextUpgrade;
+import org.wardwatch.core.files.ExposedFiles;
+import org.wardwatch.core.files.OwnerOnly;
 import org.wardwatch.classifier.image.ImageAnalyzers;
 import org.wardwatch.classifier.image.ImageDecoder;
 import org.wardwatch.classifier.image.Redactor;
@@ -85,6 +93,8 @@ public final class AppContext implements AutoCloseable {
     private Crawlers crawlers;
     private WardWatchScheduler scheduler;
     private MediaVault vault;
+    private MasterKey masterKey;
+    private ContentCipher cipher;
     private Analyzers analyzers;
     private Mailer mailer;
     private UserStore users;
@@ -145,7 +155,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     public PostStore posts() {
-        return new PostStore(database().jdbi(), clock());
+        return new PostStore(database().jdbi(), clock(), cipher());
     }
 
     public CaseStore cases() {
@@ -161,16 +171,55 @@ public final class AppContext implements AutoCloseable {
         return crawlers;
     }
 
-    /** Encrypted images under the data directory; the key file is created on first use. */
-    public synchronized MediaVault vault() {
-        if (vault == null) {
-            Path keyFile = config.media().keyFile() == null ? dataDir.resolve("media.key") : Path.of(config.media().keyFile());
-            try {
-                vault = new MediaVault(dataDir, MediaVault.loadOrCreateKey(keyFile));
-            } catch (IOException e) {
-                throw new UncheckedIOException("media key " + keyFile + ": " + e.getMessage(), e);
+    /** The media key file: {@code media.keyFile}, else {@code <data>/media.key}. */
+    public Path keyFile() {
+        return config.media().keyFile() == null ? dataDir.resolve("media.key") : Path.of(config.media().keyFile()).toAbsolutePath();
+    }
+
+    /**
+     * The installation's key, checked against the database before anything is read or written with
+     * it (a missing or different key stops here with one line), and made only for a database with
+     * nothing encrypted yet. The first time, whatever an older version stored in the clear is
+     * encrypted, and the embedded database file rewritten so no copy of it remains.
+     */
+    public synchronized MasterKey masterKey() {
+        if (masterKey == null) {
+            Database db = database();
+            KeyRecord record = new KeyRecord(db.jdbi(), clock);
+            MasterKey key = new KeyCheck(db.jdbi(), record, keyFile(), dataDir, System.getenv()).resolve();
+            var log = org.slf4j.LoggerFactory.getLogger(AppContext.class);
+            if (!MasterKey.fromEnvironment(System.getenv()) && ExposedFiles.open(keyFile())) {
+                log.warn("media key {} can be read by other accounts on this machine; fix with: chmod 600 {}", keyFile(), keyFile());
             }
+            ContentCipher c = new ContentCipher(key);
+            long encrypted = new PlaintextUpgrade(db.jdbi(), c, record).run();
+            if (encrypted > 0) {
+                boolean compacted = db.compact();
+                log.warn("encrypted {} stored texts an older version kept in the clear{}", encrypted, compacted ? ""
+                        : "; other processes were connected, so the database file still holds old copies until it is "
+                        + "compacted: stop every WardWatch process and start one again");
+            }
+            masterKey = key;
+            cipher = c;
         }
+        return masterKey;
+    }
+
+    /** Encrypts patient content for the database and decrypts it where it is shown or analysed. */
+    public synchronized ContentCipher cipher() {
+        masterKey();
+        return cipher;
+    }
+
+    /** Moves images and content to a new key ({@code keys rotate}). */
+    public KeyRotation keyRotation() {
+        Database db = database();
+        return new KeyRotation(db, new KeyRecord(db.jdbi(), clock), keyFile(), dataDir, System.getenv(), clock);
+    }
+
+    /** Encrypted images under the data directory, under the checked key. */
+    public synchronized MediaVault vault() {
+        if (vault == null) vault = new MediaVault(dataDir, masterKey().bytes());
         return vault;
     }
 
@@ -179,6 +228,12 @@ public final class AppContext implements AutoCloseable {
         if (analyzers == null) {
             String faceModel = config.classifier().faces().model();
             var log = org.slf4j.LoggerFactory.getLogger(AppContext.class);
+            try {
+                // a fetched face model lands here; made now so it is owner-only like the rest of the data
+                OwnerOnly.directories(dataDir.resolve("models"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + dataDir.resolve("models") + ": " + e.getMessage(), e);
+            }
             analyzers = new Analyzers(memoize(CaptionAnalyzer::standard), memoize(() -> ImageAnalyzers.standard(
                     faceModel == null ? null : Path.of(faceModel), dataDir, log::warn)));
         }
@@ -187,7 +242,7 @@ public final class AppContext implements AutoCloseable {
 
     public IngestPipeline pipeline() {
         Crawlers c = crawlers();
-        return IngestPipeline.over(database().jdbi(), clock(), registry(), vault(), p -> c.sources().get(p), c.mediaFetcher(),
+        return IngestPipeline.over(database().jdbi(), clock(), registry(), vault(), cipher(), p -> c.sources().get(p), c.mediaFetcher(),
                 analyzers(), new RiskPolicy(config.classifier().flagThreshold()), config.media().maxBytes(),
                 Duration.ofSeconds(config.crawl().accountTimeoutSeconds()));
     }
@@ -220,7 +275,9 @@ public final class AppContext implements AutoCloseable {
 
     /** Cases as the dashboard reads them (with post, media, findings and history). */
     public synchronized org.wardwatch.dashboard.review.CaseStore reviewCases() {
-        if (caseStore == null) caseStore = new org.wardwatch.dashboard.review.CaseStore(database().jdbi(), requestStore(), auditLog());
+        if (caseStore == null) {
+            caseStore = new org.wardwatch.dashboard.review.CaseStore(database().jdbi(), requestStore(), auditLog(), cipher());
+        }
         return caseStore;
     }
 

@@ -105,6 +105,7 @@ public final class ApiRoutes implements Routes {
         post.put("editedAt", c.post().editedAt());
         post.put("deletedAt", c.post().deletedAt());
         post.put("caption", c.post().text());
+        post.put("bidiControls", c.post().bidiControls());
         m.put("post", post);
         m.put("signals", c.signals());
         m.put("reasons", c.reasons());

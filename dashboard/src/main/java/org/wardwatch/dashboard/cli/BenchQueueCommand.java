@@ -126,7 +126,8 @@ public final class BenchQueueCommand implements Callable<Integer> {
                 }
             }
         });
-        // the bench's own H2 database: fill it in bulk with H2's SYSTEM_RANGE rather than row by row
+        // the bench's own H2 database: fill it in bulk with H2's SYSTEM_RANGE rather than row by row; the
+        // queue never shows a caption, so none is stored (content is only ever stored encrypted)
         String signalList = "ARRAY[" + String.join(", ", Arrays.stream(signals).map(x -> "'" + x + "'").toList()) + "]";
         String statusList = "ARRAY[" + String.join(", ", Arrays.stream(statuses).map(x -> "'" + x + "'").toList()) + "]";
         long firstAccount = accounts.get(0)[1];
@@ -134,7 +135,7 @@ public final class BenchQueueCommand implements Callable<Integer> {
             h.execute("INSERT INTO posts (account_id, platform, external_id, permalink, published_at, fetched_at, text, "
                     + "content_hash, status, first_seen_at, last_seen_at) "
                     + "SELECT a.id, a.platform, 'bench-' || r.X, 'https://example.org/p/' || r.X, "
-                    + "DATEADD(SECOND, -MOD(r.X * 104729, 31536000), CURRENT_TIMESTAMP), CURRENT_TIMESTAMP, 'Caption ' || r.X, "
+                    + "DATEADD(SECOND, -MOD(r.X * 104729, 31536000), CURRENT_TIMESTAMP), CURRENT_TIMESTAMP, NULL, "
                     + "RAWTOHEX(HASH('SHA-256', 'bench-' || r.X)), 'live', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP "
                     + "FROM SYSTEM_RANGE(1, " + n + ") r JOIN accounts a ON a.id = " + firstAccount + " + MOD(r.X * 7919, "
                     + accounts.size() + ")");

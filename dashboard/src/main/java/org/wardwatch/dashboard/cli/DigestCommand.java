@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.wardwatch.core.digest.Digest;
+import org.wardwatch.core.files.OwnerOnly;
 import org.wardwatch.core.digest.DigestOrganisation;
 import org.wardwatch.core.digest.DigestOutcome;
 import org.wardwatch.core.digest.DigestOutcome.Status;
@@ -105,13 +106,13 @@ final class DigestCommand implements Callable<Integer> {
     private int preview(DigestSender sender, List<DigestOrganisation> organisations, IsoWeek reported,
                         PrintWriter out, PrintWriter err) throws Exception {
         Path dir = htmlDir != null ? htmlDir : root.context().dataDir().resolve("digest-preview");
-        Files.createDirectories(dir);
+        OwnerOnly.directories(dir);
         boolean first = true;
         for (DigestOrganisation o : organisations) {
             Digest digest = sender.builder().build(o, reported);
             RenderedDigest rendered = sender.renderer().render(digest);
             Path html = dir.resolve(o.odsCode().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + reported + ".html");
-            Files.writeString(html, rendered.html());
+            OwnerOnly.write(html, rendered.html().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             if (!first) out.println("=".repeat(72));
             first = false;
             List<String> recipients = sender.recipients(o);

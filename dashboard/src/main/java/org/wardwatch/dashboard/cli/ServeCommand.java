@@ -31,6 +31,8 @@ public final class ServeCommand implements Callable<Integer> {
         AppContext ctx = root.context();
         int p = port != null ? port : ctx.config().dashboard().port();
         ctx.database();
+        // the key is checked (and old plaintext encrypted) before anything starts: a wrong key stops here
+        ctx.masterKey();
         WardWatchScheduler scheduler = ctx.scheduler();
         DigestSchedule.install(scheduler.quartz(), ctx.digestSender(), ctx.config().digest());
         PurgeJob.install(scheduler, new RetentionPurge(ctx.database().jdbi(), ctx.vault(), ctx.clock()),
@@ -64,7 +66,8 @@ public final class ServeCommand implements Callable<Integer> {
                             r.interruptedRuns(), r.postsAnalysed(), r.flagged());
                 }
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(ServeCommand.class).error("recovery of interrupted work failed", e);
+                org.slf4j.LoggerFactory.getLogger(ServeCommand.class).error("recovery of interrupted work failed",
+                        org.wardwatch.core.store.Redacted.of(e));
             }
         }, "wardwatch-recovery");
         t.setDaemon(true);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.wardwatch.core.config.ConfigException;
+import org.wardwatch.core.store.Redacted;
 import org.wardwatch.dashboard.AppContext;
 
 import picocli.CommandLine;
@@ -38,6 +39,7 @@ import picocli.CommandLine.ScopeType;
                 DemoCommand.class,
                 BenchQueueCommand.class,
                 UsersCommand.class,
+                KeysCommand.class,
         })
 public final class WardWatch implements Callable<Integer> {
 
@@ -88,7 +90,7 @@ public final class WardWatch implements Callable<Integer> {
                 ce.problems().forEach(errors::println);
                 return 2;
             }
-            if (root.debug) e.printStackTrace(errors);
+            if (root.debug) Redacted.of(e).printStackTrace(errors);
             else errors.println("wardwatch: " + oneLine(e));
             return 1;
         });
@@ -100,9 +102,7 @@ public final class WardWatch implements Callable<Integer> {
     }
 
     static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
-        return m.lines().findFirst().orElse(m);
+        return Redacted.oneLine(e);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

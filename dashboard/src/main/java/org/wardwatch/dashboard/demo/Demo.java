@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.wardwatch.core.config.WardWatchConfig;
+import org.wardwatch.core.files.OwnerOnly;
 import org.wardwatch.core.pipeline.CrawlReport;
 import org.wardwatch.core.pipeline.IngestPipeline;
 import org.wardwatch.core.registry.Account;
@@ -127,8 +128,9 @@ public final class Demo implements AutoCloseable {
             }
             deleteTree(dir);
         }
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(MARKER), "This folder holds WardWatch demo data; `wardwatch demo` empties it on start.\n");
+        OwnerOnly.directories(dir);
+        OwnerOnly.write(dir.resolve(MARKER), "This folder holds WardWatch demo data; `wardwatch demo` empties it on start.\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -17,9 +17,13 @@ public record CaseDetail(long id, double risk, CaseStatus status, String dismiss
     public record Acct(long id, String name, String kind, String platform, String handle, String contactEmail) {
     }
 
+    /**
+     * @param bidiControls how many bidirectional controls (U+202E and its kin) the post's texts hold: the
+     *                     caption may not read the way it displays
+     */
     public record Post(long id, String permalink, String status, Instant publishedAt, Instant editedAt,
                        Instant firstSeenAt, Instant lastSeenAt, Instant lastCheckedAt, Instant deletedAt,
-                       Instant purgedAt, String text) {
+                       Instant purgedAt, String text, int bidiControls) {
         public boolean gone() {
             return deletedAt != null || "deleted".equalsIgnoreCase(status);
         }

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.wardwatch.core.crypto.ContentCipher;
+import org.wardwatch.core.crypto.ContentColumn;
 import org.wardwatch.dashboard.audit.AuditLog;
 import org.wardwatch.dashboard.requests.RemovalRequest;
 import org.wardwatch.dashboard.requests.RequestStore;
@@ -16,16 +18,22 @@ import org.wardwatch.dashboard.review.CaseDetail.MediaItem;
 import org.wardwatch.dashboard.review.CaseDetail.TimelineEntry;
 import org.wardwatch.dashboard.store.Rows;
 
-/** Reads one case with its post, media, findings and history. */
+/**
+ * Reads one case with its post, media, findings and history: the one place the dashboard decrypts a
+ * caption and the spans quoted from it, for a reader already allowed to see the case.
+ */
 public final class CaseStore {
     private final Jdbi jdbi;
     private final RequestStore requests;
     private final AuditLog audit;
+    private final ContentCipher cipher;
 
-    public CaseStore(Jdbi jdbi, RequestStore requests, AuditLog audit) {
+    /** @param cipher decrypts the caption and quoted spans: callers check the reader may see the case first */
+    public CaseStore(Jdbi jdbi, RequestStore requests, AuditLog audit, ContentCipher cipher) {
         this.jdbi = jdbi;
         this.requests = requests;
         this.audit = audit;
+        this.cipher = cipher;
     }
 
     /** The organisation a case belongs to, for permission checks before anything else is read. */
@@ -58,7 +66,7 @@ public final class CaseStore {
                                a.name AS account_name, a.kind AS account_kind, a.platform AS account_platform,
                                a.handle, a.contact_email,
                                p.permalink, p.status AS post_status, p.published_at, p.edited_at, p.first_seen_at,
-                               p.last_seen_at, p.last_checked_at, p.deleted_at, p.purged_at, p.text
+                               p.last_seen_at, p.last_checked_at, p.deleted_at, p.purged_at, p.text, p.bidi_controls
                         FROM cases c
                         JOIN organisations o ON o.id = c.organisation_id
                         JOIN accounts a ON a.id = c.account_id
@@ -75,7 +83,8 @@ public final class CaseStore {
                                 Rows.instant(rs, "published_at"), Rows.instant(rs, "edited_at"),
                                 Rows.instant(rs, "first_seen_at"), Rows.instant(rs, "last_seen_at"),
                                 Rows.instant(rs, "last_checked_at"), Rows.instant(rs, "deleted_at"),
-                                Rows.instant(rs, "purged_at"), rs.getString("text")),
+                                Rows.instant(rs, "purged_at"), cipher.decrypt(ContentColumn.POST_TEXT, rs.getString("text")),
+                                rs.getInt("bidi_controls")),
                         rs.getDouble("risk"), rs.getString("status"), rs.getString("dismiss_reason"),
                         rs.getString("decided_by"), Rows.instant(rs, "decided_at"), Rows.instant(rs, "created_at"),
                         rs.getString("reasons"), rs.getString("signals")})
@@ -90,7 +99,8 @@ public final class CaseStore {
         List<Finding> findings = h.createQuery("SELECT * FROM findings WHERE post_id = :p ORDER BY score DESC, id")
                 .bind("p", post.id())
                 .map((rs, ctx) -> new Finding(rs.getLong("id"), Rows.longOrNull(rs, "media_id"), rs.getString("source"),
-                        rs.getString("type"), rs.getString("text"), Rows.intOrNull(rs, "span_start"),
+                        rs.getString("type"), cipher.decrypt(ContentColumn.FINDING_TEXT, rs.getString("text")),
+                        Rows.intOrNull(rs, "span_start"),
                         Rows.intOrNull(rs, "span_end"), Rows.intOrNull(rs, "box_x"), Rows.intOrNull(rs, "box_y"),
                         Rows.intOrNull(rs, "box_w"), Rows.intOrNull(rs, "box_h"), rs.getDouble("score")))
                 .list();
@@ -108,7 +118,7 @@ public final class CaseStore {
         CaseStatus status = CaseStatus.parse((String) row[4]).orElse(CaseStatus.OPEN);
         Instant created = (Instant) row[8];
         return new CaseDetail(caseId, (Double) row[3], status, (String) row[5], (String) row[6], (Instant) row[7],
-                created, Reasons.parse((String) row[9]), Reasons.signals((String) row[10]), org, account, post, media,
+                created, Reasons.quoting((String) row[9], findings), Reasons.signals((String) row[10]), org, account, post, media,
                 findings, Captions.split(post.text(), findings), timeline(h, caseId, post, created, reqs), reqs);
     }
 

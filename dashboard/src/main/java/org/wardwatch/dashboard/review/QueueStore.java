@@ -69,7 +69,7 @@ public final class QueueStore {
                             rs.getString("dismiss_reason"), rs.getLong("organisation_id"), rs.getString("org_name"),
                             rs.getLong("account_id"), rs.getString("account_name"), rs.getString("kind"),
                             rs.getString("platform"), posted != null ? posted : Rows.instant(rs, "first_seen_at"),
-                            Rows.longOrNull(rs, "media_id"), Reasons.parse(rs.getString("reasons")),
+                            Rows.longOrNull(rs, "media_id"), Reasons.inWords(rs.getString("reasons")),
                             Reasons.signals(rs.getString("signals")));
                 }).list();
         Map<Long, QueueRow> byId = new java.util.HashMap<>();

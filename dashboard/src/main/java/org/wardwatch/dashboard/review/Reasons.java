@@ -5,16 +5,37 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.wardwatch.core.risk.Reason;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reads the risk policy's reasons (a JSON array of sentences) and signals (a comma list). */
+/**
+ * Reads the risk policy's reasons (a JSON array of sentences, stored without the spans they quote:
+ * see {@link Reason}) and signals (a comma list).
+ */
 public final class Reasons {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Reasons() {
     }
 
+    /** The stored reasons in words, without the spans they quote: for the queue and its API. */
+    public static List<String> inWords(String json) {
+        return parse(json).stream().map(Reason::inWords).toList();
+    }
+
+    /**
+     * The stored reasons with their quotes filled in from the (decrypted) findings they came from,
+     * for the case page and API of a reader allowed to see the case.
+     */
+    public static List<String> quoting(String json, List<CaseDetail.Finding> findings) {
+        return parse(json).stream().map(r -> Reason.withQuotes(r, (source, type) -> findings.stream()
+                .filter(f -> source.equals(f.source()) && type.equals(f.type())).map(CaseDetail.Finding::text).toList()))
+                .distinct().toList();
+    }
+
+    /** The reasons as stored. */
     public static List<String> parse(String json) {
         if (json == null || json.isBlank()) return List.of();
         try {

@@ -57,7 +57,7 @@ public final class WebApp implements AutoCloseable {
         groups.forEach(r -> r.register(app));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), org.wardwatch.core.store.Redacted.of(e));
             error(ctx, 500, "Something went wrong on the server; the details are in the log.");
         });
         app.error(404, ctx -> {

@@ -140,8 +140,10 @@ class DashboardBrowserTest {
         String permalink = demo.context.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT p.permalink FROM cases c JOIN posts p ON p.id = c.post_id WHERE c.id = :id")
                 .bind("id", caseId).mapTo(String.class).one());
-        DemoPlatform.Post post = demo.platform.posts().stream().filter(p -> permalink.equals(demo.platform.permalink(p)))
-                .findFirst().orElseThrow();
+        // by the post's id, the permalink's last segment: a Bluesky post's permalink is on bsky.app, not the demo's AppView
+        DemoPlatform.Post post = demo.platform.posts().stream()
+                .filter(p -> lastSegment(permalink).equals(lastSegment(demo.platform.permalink(p))))
+                .findFirst().orElseThrow(() -> new AssertionError(permalink + " is no demo post"));
         demo.platform.delete(post);
         Recheck.run(demo.context);
         browser.navigate().refresh();
@@ -231,5 +233,10 @@ class DashboardBrowserTest {
         byte[] png = browser.getScreenshotAs(OutputType.BYTES);
         browser.manage().window().setSize(size);
         Files.write(SHOTS.resolve(name + ".png"), png);
+    }
+
+    static String lastSegment(String url) {
+        String u = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return u.substring(u.lastIndexOf('/') + 1);
     }
 }

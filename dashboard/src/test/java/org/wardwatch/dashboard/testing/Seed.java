@@ -12,17 +12,21 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 
 import org.jdbi.v3.core.Jdbi;
+import org.wardwatch.core.crypto.ContentCipher;
+import org.wardwatch.core.crypto.ContentColumn;
 import org.wardwatch.core.media.MediaVault;
 import org.wardwatch.dashboard.store.Rows;
 
-/** Writes realistic rows straight into the schema, as the ingest pipeline would, for dashboard tests. */
+/** Writes realistic rows straight into the schema, as the ingest pipeline would (content encrypted), for dashboard tests. */
 public final class Seed {
     private final Jdbi jdbi;
     private final MediaVault vault;
+    private final ContentCipher cipher;
 
-    public Seed(Jdbi jdbi, MediaVault vault) {
+    public Seed(Jdbi jdbi, MediaVault vault, ContentCipher cipher) {
         this.jdbi = jdbi;
         this.vault = vault;
+        this.cipher = cipher;
     }
 
     public long organisation(String name, String ods, String commsEmail) {
@@ -52,7 +56,7 @@ public final class Seed {
                                                content_hash, status, first_seen_at, last_seen_at)
                             VALUES (:a, :p, :x, :link, :pub, :pub, :t, :hash, 'live', :pub, :pub)""")
                     .bind("a", accountId).bind("p", platform).bind("x", UUID.randomUUID().toString())
-                    .bind("link", permalink).bind("pub", Rows.ts(published)).bind("t", text)
+                    .bind("link", permalink).bind("pub", Rows.ts(published)).bind("t", cipher.encrypt(ContentColumn.POST_TEXT, text))
                     .bind("hash", UUID.randomUUID().toString().replace("-", ""))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             h.createUpdate("INSERT INTO post_events (post_id, at, event) VALUES (:p, :at, 'first_seen')")
@@ -78,7 +82,8 @@ public final class Seed {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO findings (post_id, source, type, text, span_start, span_end, score, created_at)
                         VALUES (:p, 'caption', :t, :x, :s, :e, :score, :now)""")
-                .bind("p", postId).bind("t", type).bind("x", text).bind("s", start).bind("e", end).bind("score", score)
+                .bind("p", postId).bind("t", type).bind("x", cipher.encrypt(ContentColumn.FINDING_TEXT, text)).bind("s", start)
+                .bind("e", end).bind("score", score)
                 .bind("now", Rows.ts(Instant.now())).execute());
     }
 

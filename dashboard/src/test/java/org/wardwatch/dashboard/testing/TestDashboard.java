@@ -30,7 +30,7 @@ public final class TestDashboard implements AutoCloseable {
                 new WardWatchConfig.Smtp("127.0.0.1", smtpPort, "none", null, null, "wardwatch@test.nhs.uk"),
                 c.retention(), c.removal(), c.classifier(), c.dashboard());
         app = new AppContext(config, dir, clock);
-        seed = new Seed(app.database().jdbi(), app.vault());
+        seed = new Seed(app.database().jdbi(), app.vault(), app.cipher());
         orgA = seed.organisation("Northmoor Mental Health NHS Foundation Trust", "RX1", "comms@northmoor.nhs.uk");
         orgB = seed.organisation("Southfield Partnership NHS Trust", "RX2", "comms@southfield.nhs.uk");
         accountA = seed.account(orgA, "Willow Ward", "ward", "mastodon", "@willowward@social.example");
@@ -44,7 +44,7 @@ public final class TestDashboard implements AutoCloseable {
         seed.boxFinding(postA, mediaA, "FACE", 200, 120, 90, 110, 0.91);
         seed.boxFinding(postA, mediaA, "FACE", 330, 130, 80, 100, 0.86);
         caseA = seed.caseFor(postA, orgA, accountA, 0.93,
-                List.of("2 faces", "caption names a patient: 'Doreen'", "ward account"), "FACE,PERSON_NAME,PATIENT_CONTEXT");
+                List.of("2 faces", "caption names a patient {caption:PERSON_NAME}", "ward account"), "FACE,PERSON_NAME,PATIENT_CONTEXT");
         long postA2 = seed.post(accountA, "mastodon", "Our new sensory room is open!", "https://social.example/@willowward/1002",
                 t.plus(1, ChronoUnit.DAYS));
         caseA2 = seed.caseFor(postA2, orgA, accountA, 0.55, List.of("ward account", "patient context"), "PATIENT_CONTEXT");

@@ -7,20 +7,15 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Reads {@code wardwatch.yaml}. Unknown keys, values of the wrong type and out-of-range values are
- * each reported as {@code file:line: problem}; nothing starts on a broken file.
+ * each reported as {@code file:line: problem}, all of them in one run and in file order; nothing
+ * starts on a broken file.
  */
 public final class ConfigLoader {
     private ConfigLoader() {
@@ -40,43 +35,43 @@ public final class ConfigLoader {
 
     public static WardWatchConfig parse(String text, String fileName) throws ConfigException {
         YamlLines yaml = YamlLines.parse(text, fileName);
-        List<String> problems = new ArrayList<>();
-        ObjectMapper mapper = new ObjectMapper()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .addHandler(new DeserializationProblemHandler() {
-                    @Override
-                    public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
-                                                         JsonDeserializer<?> deserializer, Object bean, String name)
-                            throws IOException {
-                        String path = path(p.getParsingContext(), name);
-                        problems.add(fileName + ":" + yaml.line(path) + ": unknown key '" + path + "'");
-                        p.skipChildren();
-                        return true;
-                    }
-                });
+        List<Problem> problems = new ArrayList<>();
         WardWatchConfig config;
-        try {
-            config = yaml.root().isNull() ? WardWatchConfig.defaults() : mapper.treeToValue(yaml.root(), WardWatchConfig.class);
-        } catch (JsonMappingException e) {
-            String path = e.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String why = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
-            if (why.startsWith("Cannot deserialize value of type")) why = "wrong type of value (" + why.replaceAll(".*type `([^`]*)`.*", "$1").replaceAll(".*\\.", "") + " expected)";
-            problems.add(fileName + ":" + yaml.line(path) + ": " + path + ": " + why);
-            throw new ConfigException(problems);
-        } catch (IOException | IllegalArgumentException e) {
-            problems.add(fileName + ": " + e.getMessage());
-            throw new ConfigException(problems);
+        if (yaml.root().isNull()) {
+            config = WardWatchConfig.defaults();
+        } else if (!(yaml.root() instanceof ObjectNode root)) {
+            throw new ConfigException(fileName + ":1: expected sections of keys such as 'database:' and 'http:'");
+        } else {
+            ObjectNode tree = root.deepCopy();
+            for (ConfigShape.Problem p : ConfigShape.check(tree, WardWatchConfig.class)) {
+                problems.add(new Problem(yaml.line(p.path()), fileName + ":" + yaml.line(p.path()) + ": " + p.message()));
+            }
+            try {
+                config = new ObjectMapper().treeToValue(tree, WardWatchConfig.class);
+            } catch (IOException | IllegalArgumentException e) {
+                // the shape check took out what does not fit, so this is a value the records refuse
+                String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                problems.add(new Problem(0, fileName + ": " + String.valueOf(why).lines().findFirst().orElse("")));
+                throw failure(problems);
+            }
         }
         validate(config, yaml, fileName, problems);
-        if (!problems.isEmpty()) throw new ConfigException(problems);
+        if (!problems.isEmpty()) throw failure(problems);
         return config;
     }
 
-    private static void validate(WardWatchConfig c, YamlLines yaml, String file, List<String> problems) {
+    /** One problem and its line, so that problems found by different checks are reported in file order. */
+    private record Problem(int line, String text) {
+    }
+
+    private static ConfigException failure(List<Problem> problems) {
+        return new ConfigException(problems.stream().sorted(java.util.Comparator.comparingInt(Problem::line))
+                .map(Problem::text).toList());
+    }
+
+    private static void validate(WardWatchConfig c, YamlLines yaml, String file, List<Problem> problems) {
         Check check = (ok, path, message) -> {
-            if (!ok) problems.add(file + ":" + yaml.line(path) + ": " + path + ": " + message);
+            if (!ok) problems.add(new Problem(yaml.line(path), file + ":" + yaml.line(path) + ": " + path + ": " + message));
         };
         check.that(c.database().url() == null || c.database().url().startsWith("jdbc:h2:")
                 || c.database().url().startsWith("jdbc:postgresql:"), "database.url", "must be a jdbc:h2: or jdbc:postgresql: URL");
@@ -117,16 +112,6 @@ public final class ConfigLoader {
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    private static String path(JsonStreamContext ctx, String name) {
-        List<String> parts = new ArrayList<>();
-        parts.add(name);
-        for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inObject() && c.getCurrentName() != null && c != ctx) parts.add(0, c.getCurrentName());
-            else if (c.inArray()) parts.set(0, "[" + c.getCurrentIndex() + "]" + (parts.get(0).startsWith("[") ? "" : ".") + parts.get(0));
-        }
-        return String.join(".", parts).replace(".[", "[");
     }
 
     @FunctionalInterface

@@ -2,8 +2,10 @@ package org.wardwatch.core.config;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -30,8 +32,10 @@ public final class YamlLines {
         this.lines = lines;
     }
 
-    /** @throws ConfigException with the file and line of a syntax error */
+    /** @throws ConfigException with the file and line of a syntax error, or of every tab in the indentation */
     public static YamlLines parse(String text, String fileName) throws ConfigException {
+        List<String> tabs = tabsInIndentation(text, fileName);
+        if (!tabs.isEmpty()) throw new ConfigException(tabs);
         try {
             JsonNode root = MAPPER.readTree(text);
             return new YamlLines(root == null || root.isMissingNode() ? MAPPER.createObjectNode() : root, index(text));
@@ -42,6 +46,24 @@ public final class YamlLines {
         } catch (IOException e) {
             throw new ConfigException(fileName + ": unreadable: " + e.getMessage());
         }
+    }
+
+    /**
+     * YAML forbids tabs in indentation, and the parser reports one where its scanner gave up, often the
+     * line before; each such line is named here instead, all of them at once.
+     */
+    private static List<String> tabsInIndentation(String text, String fileName) {
+        List<String> problems = new ArrayList<>();
+        int n = 0;
+        for (String line : text.split("\r?\n|\r", -1)) {
+            n++;
+            int i = 0;
+            while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) i++;
+            if (i < line.length() && line.substring(0, i).indexOf('\t') >= 0) {
+                problems.add(fileName + ":" + n + ": a tab in the indentation (YAML indents with spaces only)");
+            }
+        }
+        return problems;
     }
 
     public JsonNode root() {

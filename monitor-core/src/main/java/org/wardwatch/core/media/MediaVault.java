@@ -6,22 +6,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.wardwatch.core.files.OwnerOnly;
+
 /**
  * Images at rest, encrypted with AES-256-GCM. Files are named by the SHA-256 of the plain image, so
  * an image shared by several posts is stored once; the hash is also the GCM associated data, so a
- * file renamed or swapped for another fails to open. The key never goes into the database.
+ * file renamed or swapped for another fails to open. The key ({@code MasterKey}) never goes into the
+ * database.
  *
  * <p>File layout: {@code WWM1} magic, 12-byte nonce, ciphertext with its 16-byte tag.
  */
@@ -40,38 +43,6 @@ public final class MediaVault {
         this.key = new SecretKeySpec(key.clone(), "AES");
     }
 
-    /**
-     * The key from WARDWATCH_MEDIA_KEY (base64), else from the key file (base64 text), which is
-     * created with owner-only permissions when it does not exist yet.
-     */
-    public static byte[] loadOrCreateKey(Path keyFile) throws IOException {
-        String env = System.getenv("WARDWATCH_MEDIA_KEY");
-        if (env != null && !env.isBlank()) return decodeKey(env.strip(), "WARDWATCH_MEDIA_KEY");
-        if (Files.exists(keyFile)) return decodeKey(Files.readString(keyFile).strip(), keyFile.toString());
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Files.createDirectories(keyFile.toAbsolutePath().getParent());
-        Path tmp = keyFile.resolveSibling(keyFile.getFileName() + ".tmp");
-        Files.writeString(tmp, Base64.getEncoder().encodeToString(key) + "\n");
-        try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: the platform's defaults apply
-        }
-        Files.move(tmp, keyFile, StandardCopyOption.ATOMIC_MOVE);
-        return key;
-    }
-
-    private static byte[] decodeKey(String base64, String where) throws IOException {
-        try {
-            byte[] key = Base64.getDecoder().decode(base64);
-            if (key.length != 32) throw new IOException(where + ": media key must be 32 bytes of base64, got " + key.length);
-            return key;
-        } catch (IllegalArgumentException e) {
-            throw new IOException(where + ": media key is not base64");
-        }
-    }
-
     public static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
@@ -85,7 +56,14 @@ public final class MediaVault {
         String relative = "media/" + sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256 + ".enc";
         Path file = root.resolve(relative);
         if (Files.exists(file)) return relative;
-        Files.createDirectories(file.getParent());
+        OwnerOnly.directories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), sha256, ".tmp");
+        Files.write(tmp, seal(image, sha256));
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return relative;
+    }
+
+    private byte[] seal(byte[] image, String sha256) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         byte[] sealed;
@@ -97,12 +75,7 @@ public final class MediaVault {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
         }
-        ByteBuffer out = ByteBuffer.allocate(MAGIC.length + NONCE_BYTES + sealed.length);
-        out.put(MAGIC).put(nonce).put(sealed);
-        Path tmp = Files.createTempFile(file.getParent(), sha256, ".tmp");
-        Files.write(tmp, out.array());
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return relative;
+        return ByteBuffer.allocate(MAGIC.length + NONCE_BYTES + sealed.length).put(MAGIC).put(nonce).put(sealed).array();
     }
 
     /** Decrypts a stored image; fails when the file was altered, swapped or the key is wrong. */
@@ -120,6 +93,56 @@ public final class MediaVault {
             return cipher.doFinal(all, MAGIC.length + NONCE_BYTES, all.length - MAGIC.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IOException(relative + ": cannot be decrypted (wrong key or altered file)");
+        }
+    }
+
+    /** Whether this vault's key opens a stored image (a key check reads one before trusting a key). */
+    public boolean opens(String relative) {
+        try {
+            read(relative);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Re-encrypts a stored image under this vault's key, reading it with {@code from}'s. The new file
+     * replaces the old in one atomic move, so a crash leaves one or the other, whole.
+     *
+     * @return false when the image is under this key already
+     */
+    public boolean reencrypt(String relative, MediaVault from) throws IOException {
+        if (opens(relative)) return false;
+        byte[] image = from.read(relative);
+        Path file = root.resolve(relative);
+        String name = file.getFileName().toString();
+        String sha = name.endsWith(".enc") ? name.substring(0, name.length() - 4) : name;
+        Path tmp = Files.createTempFile(file.getParent(), sha, ".tmp");
+        Files.write(tmp, seal(image, sha));
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return true;
+    }
+
+    /** Every stored image under a vault root, as paths relative to it ({@code media/ab/cd/<sha>.enc}). */
+    public static List<String> storedFiles(Path root) throws IOException {
+        Path media = root.resolve("media");
+        if (!Files.isDirectory(media)) return List.of();
+        try (var files = Files.walk(media)) {
+            return files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".enc"))
+                    .map(f -> root.relativize(f).toString().replace('\\', '/')).sorted().toList();
+        }
+    }
+
+    /** One stored image under a vault root, if any is stored. */
+    public static Optional<String> anyStored(Path root) {
+        Path media = root.resolve("media");
+        if (!Files.isDirectory(media)) return Optional.empty();
+        try (var files = Files.walk(media)) {
+            return files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".enc"))
+                    .map(f -> root.relativize(f).toString().replace('\\', '/')).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -23,6 +23,7 @@ import org.wardwatch.core.store.AnalysisQueue.Pending;
 import org.wardwatch.core.store.CrawlRunStore;
 import org.wardwatch.core.store.PostStore;
 import org.wardwatch.core.store.PostStore.Change;
+import org.wardwatch.core.store.Redacted;
 
 /**
  * Reads an account through its platform's source and keeps what is new, in two durable steps.
@@ -63,10 +64,11 @@ public final class IngestPipeline {
      * queue (claims held for half an hour by a process on another host).
      */
     public static IngestPipeline over(org.jdbi.v3.core.Jdbi jdbi, java.time.Clock clock, RegistryStore registry,
-                                      org.wardwatch.core.media.MediaVault vault, Function<Platform, PostSource> sources,
-                                      org.wardwatch.core.source.MediaFetcher fetcher, Analyzers analyzers,
-                                      org.wardwatch.core.risk.RiskPolicy policy, long maxMediaBytes, Duration accountTimeout) {
-        PostStore posts = new PostStore(jdbi, clock);
+                                      org.wardwatch.core.media.MediaVault vault, org.wardwatch.core.crypto.ContentCipher cipher,
+                                      Function<Platform, PostSource> sources, org.wardwatch.core.source.MediaFetcher fetcher,
+                                      Analyzers analyzers, org.wardwatch.core.risk.RiskPolicy policy, long maxMediaBytes,
+                                      Duration accountTimeout) {
+        PostStore posts = new PostStore(jdbi, clock, cipher);
         AnalysisQueue queue = new AnalysisQueue(jdbi, clock, Duration.ofMinutes(30));
         PostAnalysis analysis = new PostAnalysis(posts, new org.wardwatch.core.store.CaseStore(jdbi, clock), queue, vault,
                 fetcher, analyzers, policy, maxMediaBytes);
@@ -91,7 +93,7 @@ public final class IngestPipeline {
             error = fetchAndStore(account, deadline, counts);
         } catch (RuntimeException e) {
             error = "internal error: " + oneLine(e);
-            log.error("crawl of account {} failed", account.id(), e);
+            log.error("crawl of account {} failed", account.id(), Redacted.of(e));
             registry.recordFailure(account.id(), error, counts.skipped.size());
         }
         try {
@@ -100,7 +102,7 @@ public final class IngestPipeline {
             analysePending(account, deadline, counts);
         } catch (RuntimeException e) {
             String why = "internal error while analysing: " + oneLine(e);
-            log.error("analysis for account {} failed", account.id(), e);
+            log.error("analysis for account {} failed", account.id(), Redacted.of(e));
             error = error == null ? why : error;
         }
         // callers report these to people (the crawl command, the dashboard); the log keeps a record
@@ -149,7 +151,7 @@ public final class IngestPipeline {
             }
         } catch (RuntimeException e) {
             counts.skipped.add(new SkippedItem("post " + shortId(post), "could not be stored: " + oneLine(e)));
-            log.debug("post {} failed", post.externalId(), e);
+            log.debug("post {} failed", post.externalId(), Redacted.of(e));
         }
     }
 
@@ -165,7 +167,7 @@ public final class IngestPipeline {
             } catch (RuntimeException e) {
                 queue.release(p.postId(), worker);
                 counts.problems.add("post " + p.postId() + " left for the next crawl: " + oneLine(e));
-                log.warn("analysis of post {} failed", p.postId(), e);
+                log.warn("analysis of post {} failed", p.postId(), Redacted.of(e));
             }
         }
     }
@@ -217,10 +219,9 @@ public final class IngestPipeline {
         return id.length() <= 120 ? id : id.substring(0, 117) + "…";
     }
 
+    /** An error in one line for reports, logs and the crawl record: without the values a database or parser quotes. */
     static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
-        return m.lines().findFirst().orElse(m);
+        return Redacted.oneLine(e);
     }
 
     private static final class Counts {

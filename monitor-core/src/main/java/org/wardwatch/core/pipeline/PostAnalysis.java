@@ -104,7 +104,7 @@ public final class PostAnalysis {
         List<PostEvidence.Attached> attached = new ArrayList<>();
         for (AttachedText a : post.attached()) {
             TextAnalysis t = text.analyze(a.text());
-            attached.add(new PostEvidence.Attached(AttachedText.QUOTE.equals(a.kind()) ? "quoted post" : "link card", t));
+            attached.add(new PostEvidence.Attached(a.kind(), t));
             spans(t, a.kind(), null, findings);
         }
         for (String w : post.contentWarnings()) {
@@ -137,7 +137,7 @@ public final class PostAnalysis {
         RiskDecision decision = policy.decide(new PostEvidence(account, caption, alts, images, imageTexts, attached,
                 post.contentWarnings()));
         boolean complete = media.stream().noneMatch(MediaRow::outstanding);
-        queue.complete(postId, account.id(), findings, decision, complete, cases);
+        queue.complete(postId, account.id(), findings, decision, complete, posts, cases);
         return decision;
     }
 

@@ -73,7 +73,7 @@ public final class RemovalRecheck {
                 try {
                     record(w, s);
                 } catch (RuntimeException e) {
-                    log.error("re-check of post {} could not be recorded", w.postId(), e);
+                    log.error("re-check of post {} could not be recorded", w.postId(), org.wardwatch.core.store.Redacted.of(e));
                 }
                 out.add(new RecheckOutcome(w.postId(), w.accountId(), w.permalink(), s));
             }

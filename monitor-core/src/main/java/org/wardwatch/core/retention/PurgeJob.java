@@ -34,7 +34,7 @@ public final class PurgeJob implements Job {
         try {
             purge.purge(days);
         } catch (RuntimeException e) {
-            log.error("retention purge failed", e);
+            log.error("retention purge failed", org.wardwatch.core.store.Redacted.of(e));
         }
     }
 

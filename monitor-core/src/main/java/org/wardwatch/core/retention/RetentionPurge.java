@@ -14,7 +14,9 @@ import org.wardwatch.core.media.MediaVault;
 /**
  * Data minimisation: once a case is resolved or dismissed (or a post was never flagged) and the
  * retention period has passed, the post's images and caption are deleted. What stays is the
- * evidence: hashes, reasons, scores, boxes and timestamps. Quoted caption spans in findings go too.
+ * evidence: hashes, reasons, scores, boxes and timestamps. Every column of patient content is emptied
+ * (captions, alt texts, quoted posts and cards, content warnings, quoted spans): they were encrypted,
+ * and now not even the ciphertext is kept.
  */
 public final class RetentionPurge {
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
@@ -61,7 +63,7 @@ public final class RetentionPurge {
                 "SELECT file_path FROM media WHERE post_id = :p AND file_path IS NOT NULL").bind("p", postId)
                 .mapTo(String.class).list());
         jdbi.useTransaction(h -> {
-            h.createUpdate("UPDATE media SET file_path = NULL, purged_at = :now WHERE post_id = :p")
+            h.createUpdate("UPDATE media SET file_path = NULL, alt_text = NULL, purged_at = :now WHERE post_id = :p")
                     .bind("now", now).bind("p", postId).execute();
             h.createUpdate("UPDATE posts SET text = NULL, alt_texts = NULL, attached_texts = NULL, content_warnings = NULL, purged_at = :now WHERE id = :p")
                     .bind("now", now).bind("p", postId).execute();

@@ -31,7 +31,11 @@ public record PostEvidence(Account account, TextAnalysis caption, List<TextAnaly
         this(account, caption, altTexts, images, imageTexts, List.of(), List.of());
     }
 
-    /** @param where how a reviewer would name it: "quoted post", "link card" */
-    public record Attached(String where, TextAnalysis analysis) {
+    /** @param kind {@code quote} or {@code card} (AttachedText's kinds, the findings' source) */
+    public record Attached(String kind, TextAnalysis analysis) {
+        /** How a reviewer names it: "quoted post", "link card". */
+        public String where() {
+            return org.wardwatch.core.source.AttachedText.QUOTE.equals(kind) ? "quoted post" : "link card";
+        }
     }
 }

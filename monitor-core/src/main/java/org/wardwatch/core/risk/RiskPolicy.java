@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import org.wardwatch.core.analysis.ImageAnalysis;
 import org.wardwatch.core.analysis.ImageLabel;
@@ -30,22 +29,22 @@ public final class RiskPolicy {
     }
 
     public RiskDecision decide(PostEvidence e) {
-        List<String> reasons = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
         Set<String> signals = new LinkedHashSet<>();
         List<Double> weights = new ArrayList<>();
         AccountKind kind = e.account().kind();
         boolean clinicalAccount = kind == AccountKind.WARD || kind == AccountKind.SERVICE;
 
         boolean patientContext = e.caption().patientContext() || e.altTexts().stream().anyMatch(TextAnalysis::patientContext);
-        text("caption", e.caption(), reasons, signals, weights);
-        for (TextAnalysis alt : e.altTexts()) text("alt text", alt, reasons, signals, weights);
+        text("caption", "caption", e.caption(), reasons, signals, weights);
+        for (TextAnalysis alt : e.altTexts()) text("alt text", "alt_text", alt, reasons, signals, weights);
         for (PostEvidence.Attached a : e.attached()) {
-            text(a.where(), a.analysis(), reasons, signals, weights);
+            text(a.where(), a.kind(), a.analysis(), reasons, signals, weights);
             patientContext |= a.analysis().patientContext();
         }
         for (TextAnalysis inImage : e.imageTexts()) {
             if (inImage.identifying() || inImage.patientContext()) signals.add("TEXT");
-            text("text in the image", inImage, reasons, signals, weights);
+            text("text in the image", "image_text", inImage, reasons, signals, weights);
             patientContext |= inImage.patientContext();
         }
 
@@ -55,44 +54,43 @@ public final class RiskPolicy {
         boolean geotag = e.images().stream().anyMatch(i -> i.labels().contains(ImageLabel.GEOTAGGED));
         double contextFactor = clinicalAccount ? 1.3 : kind == AccountKind.STAFF ? 0.8 : 1.0;
         if (faces > 0) {
-            reasons.add(faces == 1 ? "1 face" : faces + " faces");
+            reasons.add(Reason.plain(faces == 1 ? "1 face" : faces + " faces"));
             signals.add("FACE");
             weights.add(Math.min(0.95, (faces == 1 ? 0.35 : 0.45) * contextFactor));
             if (patientContext) {
-                reasons.add("faces in a post about patients");
+                reasons.add(Reason.plain("faces in a post about patients"));
                 weights.add(0.45);
             }
         } else if (person) {
-            reasons.add("a person (face not visible)");
+            reasons.add(Reason.plain("a person (face not visible)"));
             signals.add("PERSON");
             weights.add(Math.min(0.95, 0.3 * contextFactor));
             if (patientContext) {
-                reasons.add("a person in a post about patients");
+                reasons.add(Reason.plain("a person in a post about patients"));
                 weights.add(0.4);
             }
         }
         if (wound) {
             long n = e.images().stream().mapToLong(i -> i.woundRegions().size()).sum();
-            reasons.add(n == 1 ? "wound-like region on skin" : n + " wound-like regions on skin");
+            reasons.add(Reason.plain(n == 1 ? "wound-like region on skin" : n + " wound-like regions on skin"));
             signals.add("WOUND_LIKE");
             weights.add(0.6);
         }
         if (geotag) {
-            reasons.add("geotagged photo" + (clinicalAccount ? " from a " + kind.id() + " account" : ""));
+            reasons.add(Reason.plain("geotagged photo" + (clinicalAccount ? " from a " + kind.id() + " account" : "")));
             signals.add("GEOTAGGED");
             weights.add(clinicalAccount ? 0.35 : 0.1);
         }
         if (!e.contentWarnings().isEmpty()) {
             // the poster or the platform flagged the post as sensitive: on a photo from a ward that is
             // itself a sign of what it shows; on its own it does not make a case
-            reasons.add("the platform's content warning: " + e.contentWarnings().stream().limit(MAX_QUOTES)
-                    .map(w -> "'" + w + "'").collect(Collectors.joining(", ")));
+            reasons.add(new Reason("the platform's content warning", "platform", "CONTENT_WARNING", e.contentWarnings()));
             signals.add("CONTENT_WARNING");
             weights.add(e.images().isEmpty() ? 0.1 : Math.min(0.95, 0.25 * contextFactor));
         }
         if (clinicalAccount && !weights.isEmpty()) {
             String service = e.account().serviceType() == null ? "" : " (" + e.account().serviceType() + ")";
-            reasons.add(kind.id() + " account" + service);
+            reasons.add(Reason.plain(kind.id() + " account" + service));
         }
 
         double keep = 1;
@@ -104,9 +102,15 @@ public final class RiskPolicy {
     /** Signals in the order a reviewer needs them: who, then where, then what happened. */
     private static final List<String> ORDER = List.of("PERSON_NAME", "NHS_NUMBER", "DATE_OF_BIRTH", "AGE", "PERINATAL",
             "WARD_OR_BED", "CARE_EVENT", "HEALTH_DETAIL", "PATIENT_CONTEXT");
-    private static final int MAX_QUOTES = 3;
+    /** The caption signals this policy has words for. */
+    static final List<String> TYPES = ORDER;
 
-    private static void text(String where, TextAnalysis t, List<String> reasons, Set<String> signals, List<Double> weights) {
+    /**
+     * @param where  how a reviewer names the text ("alt text")
+     * @param source the findings' source for the same text ("alt_text"), where the quotes are found again
+     */
+    private static void text(String where, String source, TextAnalysis t, List<Reason> reasons, Set<String> signals,
+                             List<Double> weights) {
         if (t.identifying()) {
             weights.add(Math.min(0.95, 0.6 + 0.35 * t.score()));
         } else if (t.patientContext()) {
@@ -119,26 +123,14 @@ public final class RiskPolicy {
             quotes.computeIfAbsent(f.type(), k -> new ArrayList<>()).add(f.text().strip());
         }
         for (Map.Entry<String, List<String>> e : quotes.entrySet()) {
-            List<String> spans = outermost(e.getValue());
-            String shown = spans.stream().limit(MAX_QUOTES).map(q -> "'" + q + "'").collect(Collectors.joining(", "));
-            if (spans.size() > MAX_QUOTES) shown += " and " + (spans.size() - MAX_QUOTES) + " more";
-            reasons.add(where + " " + phrase(e.getKey()) + ": " + shown);
+            reasons.add(new Reason(where + " " + phrase(e.getKey()), source, e.getKey(), e.getValue()));
         }
-        if (quotes.isEmpty()) reasons.add(where + (t.identifying() ? " identifies a patient" : " refers to patients"));
+        if (quotes.isEmpty()) reasons.add(Reason.plain(where + (t.identifying() ? " identifies a patient" : " refers to patients")));
     }
 
     private static int rank(String type) {
         int i = ORDER.indexOf(type);
         return i < 0 ? ORDER.size() : i;
-    }
-
-    /** Distinct spans, leaving out any that another span of the same signal already contains ('PICU' in 'the PICU'). */
-    static List<String> outermost(List<String> spans) {
-        List<String> distinct = spans.stream().distinct().toList();
-        return distinct.stream()
-                .filter(s -> distinct.stream().noneMatch(o -> o.length() > s.length()
-                        && o.toLowerCase(Locale.ROOT).contains(s.toLowerCase(Locale.ROOT))))
-                .toList();
     }
 
     static String phrase(String type) {

@@ -34,7 +34,7 @@ public final class CrawlJob implements Job {
             crawl.accept(accountId);
         } catch (RuntimeException e) {
             // the pipeline reports account errors itself; this is a bug, and the schedule must go on
-            log.error("crawl job for account {} failed", accountId, e);
+            log.error("crawl job for account {} failed", accountId, org.wardwatch.core.store.Redacted.of(e));
         } finally {
             Date next = context.getNextFireTime();
             if (next != null) registry.setNextRun(accountId, next.toInstant());

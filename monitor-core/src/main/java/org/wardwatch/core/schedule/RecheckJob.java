@@ -21,7 +21,7 @@ public final class RecheckJob implements Job {
         try {
             recheck.run();
         } catch (RuntimeException e) {
-            log.error("removal re-check failed", e);
+            log.error("removal re-check failed", org.wardwatch.core.store.Redacted.of(e));
         }
     }
 }

@@ -68,10 +68,10 @@ public final class AnalysisQueue {
      * @return the case opened or updated, or null
      */
     public CaseStore.Opened complete(long postId, long accountId, List<FindingRow> findings, RiskDecision decision,
-                                     boolean mediaComplete, CaseStore cases) {
+                                     boolean mediaComplete, PostStore posts, CaseStore cases) {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
-            PostStore.replaceFindings(h, postId, findings, now);
+            posts.replaceFindings(h, postId, findings, now);
             CaseStore.Opened opened = decision.flagged() ? cases.open(h, postId, accountId, decision) : null;
             h.createUpdate("UPDATE posts SET analysis_pending = :pending, analysed_at = :now, analysis_claim = NULL, "
                             + "analysis_claimed_at = NULL WHERE id = :id")

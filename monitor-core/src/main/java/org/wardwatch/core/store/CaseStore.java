@@ -32,7 +32,8 @@ public final class CaseStore {
     /** Opens or updates the post's case inside the caller's transaction. */
     Opened open(Handle h, long postId, long accountId, RiskDecision decision) {
         Instant now = clock.instant();
-        String reasons = PostStore.json(decision.reasons());
+        // in words only: the spans a reason quotes are patient content, kept (encrypted) in the findings
+        String reasons = PostStore.json(decision.storedReasons());
         String signals = String.join(",", decision.signals());
         Optional<Long> existing = h.createQuery("SELECT id FROM cases WHERE post_id = :p").bind("p", postId)
                 .mapTo(Long.class).findOne();

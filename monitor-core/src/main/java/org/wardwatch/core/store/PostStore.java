@@ -10,9 +10,12 @@ import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.wardwatch.core.crypto.ContentCipher;
+import org.wardwatch.core.crypto.ContentColumn;
 import org.wardwatch.core.media.MediaVault;
 import org.wardwatch.core.registry.Account;
 import org.wardwatch.core.source.AttachedText;
+import org.wardwatch.core.source.CrawledText;
 import org.wardwatch.core.source.FetchedMedia;
 import org.wardwatch.core.source.FetchedPost;
 
@@ -37,10 +40,13 @@ public final class PostStore {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final ContentCipher cipher;
 
-    public PostStore(Jdbi jdbi, Clock clock) {
+    /** @param cipher encrypts what a post says before it is stored, and decrypts it for analysis */
+    public PostStore(Jdbi jdbi, Clock clock, ContentCipher cipher) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.cipher = cipher;
     }
 
     /** What storing a fetched post did. */
@@ -107,8 +113,15 @@ public final class PostStore {
         }
     }
 
-    private Upserted tryUpsert(Account account, FetchedPost post) {
+    private Upserted tryUpsert(Account account, FetchedPost fetched) {
         List<String> notes = new ArrayList<>();
+        // the one place crawled text is cleaned before it is stored (media alt texts: ensureMedia)
+        CrawledText.CleanPost clean = CrawledText.clean(fetched);
+        FetchedPost post = clean.post();
+        if (clean.controlsRemoved() > 0) {
+            notes.add(clean.controlsRemoved() + " control character" + (clean.controlsRemoved() == 1 ? "" : "s") + " removed");
+        }
+        int bidi = clean.bidiControls();
         String id = storedId(post.externalId());
         if (!id.equals(post.externalId())) {
             notes.add("id of " + post.externalId().length() + " characters stored as its SHA-256");
@@ -125,10 +138,13 @@ public final class PostStore {
         }
         String hash = contentHash(post);
         Instant now = clock.instant();
-        String altTexts = json(post.media().stream().map(FetchedMedia::altText).filter(a -> a != null).toList());
-        String warnings = post.contentWarnings().isEmpty() ? null : json(post.contentWarnings());
-        String attached = post.attached().isEmpty() ? null : json(post.attached());
-        String storedText = text;
+        // what the post says is stored encrypted; its hash (above) and everything else stay queryable
+        String altTexts = cipher.encrypt(ContentColumn.POST_ALT_TEXTS,
+                json(post.media().stream().map(FetchedMedia::altText).filter(a -> a != null).toList()));
+        String warnings = post.contentWarnings().isEmpty() ? null
+                : cipher.encrypt(ContentColumn.POST_CONTENT_WARNINGS, json(post.contentWarnings()));
+        String attached = post.attached().isEmpty() ? null : cipher.encrypt(ContentColumn.POST_ATTACHED_TEXTS, json(post.attached()));
+        String storedText = cipher.encrypt(ContentColumn.POST_TEXT, text);
         String storedLink = permalink;
         Upserted result = jdbi.inTransaction(h -> {
             Optional<Object[]> existing = h.createQuery("SELECT id, content_hash FROM posts WHERE account_id = :a AND external_id = :e")
@@ -137,14 +153,14 @@ public final class PostStore {
             if (existing.isEmpty()) {
                 long postId = h.createUpdate("INSERT INTO posts (account_id, platform, external_id, permalink, published_at, "
                                 + "edited_at, fetched_at, text, alt_texts, content_warnings, attached_texts, content_hash, "
-                                + "visibility, status, first_seen_at, last_seen_at, analysis_pending) VALUES (:account, :p, :e, "
-                                + ":permalink, :published, :edited, :now, :text, :alts, :warnings, :attached, :hash, :visibility, "
-                                + "'live', :now, :now, TRUE)")
+                                + "visibility, status, first_seen_at, last_seen_at, analysis_pending, bidi_controls) VALUES (:account, "
+                                + ":p, :e, :permalink, :published, :edited, :now, :text, :alts, :warnings, :attached, :hash, "
+                                + ":visibility, 'live', :now, :now, TRUE, :bidi)")
                         .bind("account", account.id()).bind("p", account.platform().id()).bind("e", id)
                         .bind("permalink", storedLink).bind("published", post.publishedAt())
                         .bind("edited", post.editedAt()).bind("now", now).bind("text", storedText)
                         .bind("alts", altTexts).bind("warnings", warnings).bind("attached", attached).bind("hash", hash)
-                        .bind("visibility", post.visibility())
+                        .bind("visibility", post.visibility()).bind("bidi", bidi)
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
                 event(h, postId, now, "first_seen", null);
                 return new Upserted(postId, Change.NEW);
@@ -156,10 +172,12 @@ public final class PostStore {
             }
             h.createUpdate("UPDATE posts SET permalink = :permalink, edited_at = :edited, fetched_at = :now, text = :text, "
                             + "alt_texts = :alts, content_warnings = :warnings, attached_texts = :attached, content_hash = :hash, "
-                            + "visibility = :visibility, last_seen_at = :now, analysis_pending = TRUE WHERE id = :id")
+                            + "visibility = :visibility, last_seen_at = :now, analysis_pending = TRUE, bidi_controls = :bidi "
+                            + "WHERE id = :id")
                     .bind("permalink", storedLink).bind("edited", post.editedAt() == null ? now : post.editedAt())
                     .bind("now", now).bind("text", storedText).bind("alts", altTexts).bind("warnings", warnings)
-                    .bind("attached", attached).bind("hash", hash).bind("visibility", post.visibility()).bind("id", postId)
+                    .bind("attached", attached).bind("hash", hash).bind("visibility", post.visibility()).bind("bidi", bidi)
+                    .bind("id", postId)
                     .execute();
             event(h, postId, now, "edited", null);
             return new Upserted(postId, Change.EDITED);
@@ -175,9 +193,11 @@ public final class PostStore {
     public Optional<StoredPost> stored(long postId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, account_id, text, content_warnings, attached_texts FROM posts WHERE id = :id")
                 .bind("id", postId)
-                .map((rs, ctx) -> new StoredPost(rs.getLong(1), rs.getLong(2), rs.getString(3) == null ? "" : rs.getString(3),
-                        readList(rs.getString(4), new TypeReference<List<String>>() { }),
-                        readList(rs.getString(5), new TypeReference<List<AttachedText>>() { })))
+                .map((rs, ctx) -> new StoredPost(rs.getLong(1), rs.getLong(2),
+                        rs.getString(3) == null ? "" : cipher.decrypt(ContentColumn.POST_TEXT, rs.getString(3)),
+                        readList(cipher.decrypt(ContentColumn.POST_CONTENT_WARNINGS, rs.getString(4)), new TypeReference<List<String>>() { }),
+                        readList(cipher.decrypt(ContentColumn.POST_ATTACHED_TEXTS, rs.getString(5)),
+                                new TypeReference<List<AttachedText>>() { })))
                 .findOne());
     }
 
@@ -185,7 +205,8 @@ public final class PostStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM media WHERE post_id = :p ORDER BY position")
                 .bind("p", postId)
                 .map((rs, ctx) -> new MediaRow(rs.getLong("id"), rs.getLong("post_id"), rs.getInt("position"),
-                        rs.getString("url"), rs.getString("alt_text"), rs.getString("sha256"), rs.getString("mime"),
+                        rs.getString("url"), cipher.decrypt(ContentColumn.MEDIA_ALT_TEXT, rs.getString("alt_text")),
+                        rs.getString("sha256"), rs.getString("mime"),
                         (Integer) rs.getObject("width"), (Integer) rs.getObject("height"), rs.getString("file_path"),
                         rs.getString("error"), rs.getTimestamp("purged_at") != null, rs.getInt("attempts")))
                 .list());
@@ -209,7 +230,8 @@ public final class PostStore {
                         .bind("p", postId).bind("u", m.url()).mapTo(Integer.class).one() > 0;
                 if (!exists) {
                     h.createUpdate("INSERT INTO media (post_id, position, url, alt_text) VALUES (:p, :pos, :u, :alt)")
-                            .bind("p", postId).bind("pos", i).bind("u", m.url()).bind("alt", m.altText()).execute();
+                            .bind("p", postId).bind("pos", i).bind("u", m.url())
+                            .bind("alt", cipher.encrypt(ContentColumn.MEDIA_ALT_TEXT, CrawledText.clean(m.altText()).text())).execute();
                 }
             }
         });
@@ -234,15 +256,16 @@ public final class PostStore {
         jdbi.useHandle(h -> h.createUpdate("UPDATE posts SET analysis_pending = TRUE WHERE id = :id").bind("id", postId).execute());
     }
 
-    /** Replaces a post's findings with a fresh analysis, inside the caller's transaction. */
-    static void replaceFindings(Handle h, long postId, List<FindingRow> findings, Instant now) {
+    /** Replaces a post's findings with a fresh analysis, inside the caller's transaction; their quoted text encrypted. */
+    void replaceFindings(Handle h, long postId, List<FindingRow> findings, Instant now) {
         h.createUpdate("DELETE FROM findings WHERE post_id = :p").bind("p", postId).execute();
         var batch = h.prepareBatch("INSERT INTO findings (post_id, media_id, source, type, text, span_start, span_end, "
                 + "box_x, box_y, box_w, box_h, score, created_at) VALUES (:post, :media, :source, :type, :text, :start, "
                 + ":end, :x, :y, :w, :h, :score, :now)");
         for (FindingRow f : findings) {
             batch.bind("post", postId).bind("media", f.mediaId()).bind("source", f.source()).bind("type", f.type())
-                    .bind("text", f.text() == null ? null : f.text().length() > 2000 ? f.text().substring(0, 2000) : f.text())
+                    .bind("text", cipher.encrypt(ContentColumn.FINDING_TEXT,
+                            f.text() == null ? null : f.text().length() > 2000 ? f.text().substring(0, 2000) : f.text()))
                     .bind("start", f.start()).bind("end", f.end()).bind("x", f.x()).bind("y", f.y()).bind("w", f.w())
                     .bind("h", f.h()).bind("score", f.score()).bind("now", now).add();
         }
@@ -271,7 +294,8 @@ public final class PostStore {
         try {
             return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable stored list: " + e.getOriginalMessage());
+            // not the parser's message: it quotes the text it choked on
+            throw new IllegalStateException("unreadable stored list (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -66,4 +66,56 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(Path.of("no/such.yaml")))
                 .hasMessage("no/such.yaml: no such file");
     }
+
+    @Test
+    void everyTypeErrorIsReportedNotOnlyTheFirst() {
+        String yaml = "dashboard:\n  port: seventy\ncrawl:\n  parallel: many\n  firstCrawlDays: [1, 2]\nhttp:\n  allowPrivateAddresses: perhaps\n";
+        assertThatThrownBy(() -> ConfigLoader.parse(yaml, "w.yaml"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "w.yaml:2: dashboard.port: wrong type of value (a whole number expected, got 'seventy')",
+                        "w.yaml:4: crawl.parallel: wrong type of value (a whole number expected, got 'many')",
+                        "w.yaml:5: crawl.firstCrawlDays: wrong type of value (a whole number expected, got a list)",
+                        "w.yaml:7: http.allowPrivateAddresses: wrong type of value (true or false expected, got 'perhaps')"));
+    }
+
+    @Test
+    void typeErrorsUnknownKeysAndBadValuesAreReportedTogetherInFileOrder() {
+        String yaml = "databse:\n  url: jdbc:h2:mem:x\ndashboard:\n  port: seventy\nsmtp:\n  security: ssl3\n";
+        assertThatThrownBy(() -> ConfigLoader.parse(yaml, "w.yaml"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "w.yaml:1: unknown key 'databse'",
+                        "w.yaml:4: dashboard.port: wrong type of value (a whole number expected, got 'seventy')",
+                        "w.yaml:6: smtp.security: must be none, starttls or tls"));
+    }
+
+    @Test
+    void unknownKeyIsNamedByItsPathOnce() {
+        String yaml = "database:\n  url: \"\"\n  databse:\n    url: x\nhttp:\n  http: 1\n";
+        assertThatThrownBy(() -> ConfigLoader.parse(yaml, "w.yaml"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "w.yaml:3: unknown key 'database.databse'", "w.yaml:6: unknown key 'http.http'"));
+    }
+
+    @Test
+    void aTabInTheIndentationIsReportedOnItsOwnLine() {
+        String yaml = "# settings\ndashboard:\n  port: 7070\ncrawl:\n\tparallel: 2\n  firstCrawlDays: 3\nhttp:\n \tretries: 1\n";
+        assertThatThrownBy(() -> ConfigLoader.parse(yaml, "w.yaml"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "w.yaml:5: a tab in the indentation (YAML indents with spaces only)",
+                        "w.yaml:8: a tab in the indentation (YAML indents with spaces only)"));
+    }
+
+    @Test
+    void aTabInsideAValueIsNoIndentationError() throws Exception {
+        WardWatchConfig c = ConfigLoader.parse("smtp:\n  from: \"a\tb@example.org\"\n", "w.yaml");
+        assertThat(c.smtp().from()).isEqualTo("a\tb@example.org");
+    }
+
+    @Test
+    void aListExpectedInsideAMapIsNamedByItsFullPath() {
+        String yaml = "digest:\n  extraRecipients:\n    RXN: ig@example.org\n    RX4: [a@example.org]\n";
+        assertThatThrownBy(() -> ConfigLoader.parse(yaml, "w.yaml"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "w.yaml:3: digest.extraRecipients.RXN: wrong type of value (a list expected, got 'ig@example.org')"));
+    }
 }

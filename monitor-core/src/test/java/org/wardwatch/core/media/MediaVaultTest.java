@@ -8,7 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 
 import javax.imageio.ImageIO;
@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardwatch.core.testing.TestImages;
+import org.wardwatch.core.testing.TestKeys;
 
 class MediaVaultTest {
     @TempDir
@@ -23,7 +24,7 @@ class MediaVaultTest {
 
     @Test
     void encryptedImageRoundTrips() throws Exception {
-        MediaVault vault = new MediaVault(dir, MediaVault.loadOrCreateKey(dir.resolve("media.key")));
+        MediaVault vault = new MediaVault(dir, TestKeys.bytes());
         byte[] image = TestImages.jpeg(64, 48, Color.RED);
         String path = vault.store(image, MediaVault.sha256(image));
         assertThat(vault.read(path)).isEqualTo(image);
@@ -31,7 +32,7 @@ class MediaVaultTest {
 
     @Test
     void storedFileIsNotReadableAsAnImageWithoutTheKey() throws Exception {
-        MediaVault vault = new MediaVault(dir, MediaVault.loadOrCreateKey(dir.resolve("media.key")));
+        MediaVault vault = new MediaVault(dir, TestKeys.bytes());
         byte[] image = TestImages.png(64, 48, Color.BLUE);
         String path = vault.store(image, MediaVault.sha256(image));
         byte[] onDisk = Files.readAllBytes(dir.resolve(path));
@@ -48,7 +49,7 @@ class MediaVaultTest {
 
     @Test
     void alteredFileFailsToOpen() throws Exception {
-        MediaVault vault = new MediaVault(dir, MediaVault.loadOrCreateKey(dir.resolve("media.key")));
+        MediaVault vault = new MediaVault(dir, TestKeys.bytes());
         byte[] image = TestImages.png(32, 32, Color.GREEN);
         String path = vault.store(image, MediaVault.sha256(image));
         byte[] onDisk = Files.readAllBytes(dir.resolve(path));
@@ -59,7 +60,7 @@ class MediaVaultTest {
 
     @Test
     void sameImageIsStoredOnce() throws Exception {
-        MediaVault vault = new MediaVault(dir, MediaVault.loadOrCreateKey(dir.resolve("media.key")));
+        MediaVault vault = new MediaVault(dir, TestKeys.bytes());
         byte[] image = TestImages.png(32, 32, Color.GREEN);
         String sha = MediaVault.sha256(image);
         assertThat(vault.store(image, sha)).isEqualTo(vault.store(image, sha));
@@ -69,12 +70,25 @@ class MediaVaultTest {
     }
 
     @Test
-    void keyFileIsCreatedOnceWithOwnerOnlyPermissions() throws Exception {
-        Path keyFile = dir.resolve("keys/media.key");
-        byte[] first = MediaVault.loadOrCreateKey(keyFile);
-        assertThat(MediaVault.loadOrCreateKey(keyFile)).isEqualTo(first);
-        assertThat(Files.getPosixFilePermissions(keyFile))
-                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    void anImageIsReEncryptedUnderANewKeyInPlace() throws Exception {
+        MediaVault old = new MediaVault(dir, TestKeys.bytes());
+        byte[] image = TestImages.png(32, 32, Color.ORANGE);
+        String path = old.store(image, MediaVault.sha256(image));
+        MediaVault fresh = new MediaVault(dir, org.wardwatch.core.crypto.MasterKey.generate("new").bytes());
+        assertThat(fresh.opens(path)).isFalse();
+        assertThat(fresh.reencrypt(path, old)).isTrue();
+        assertThat(fresh.read(path)).isEqualTo(image);
+        assertThat(old.opens(path)).isFalse();
+        assertThat(fresh.reencrypt(path, old)).as("done already").isFalse();
+        assertThat(MediaVault.storedFiles(dir)).containsExactly(path);
+        assertThat(MediaVault.anyStored(dir)).hasValue(path);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(path)))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aVaultWithNoImagesHasNoneToList() throws Exception {
+        assertThat(MediaVault.storedFiles(dir)).isEmpty();
+        assertThat(MediaVault.anyStored(dir)).isEmpty();
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.wardwatch.core.analysis.ImageLabel;
 import org.wardwatch.core.analysis.TextAnalysis;
 import org.wardwatch.core.analysis.TextAnalyzer;
 import org.wardwatch.core.analysis.TextFinding;
+import org.wardwatch.core.crypto.ContentColumn;
 import org.wardwatch.core.media.MediaVault;
 import org.wardwatch.core.registry.Account;
 import org.wardwatch.core.registry.Platform;
@@ -46,6 +47,7 @@ import org.wardwatch.core.store.PostStore;
 import org.wardwatch.core.testing.TestDatabases;
 import org.wardwatch.core.testing.TestDatabases.Kind;
 import org.wardwatch.core.testing.TestImages;
+import org.wardwatch.core.testing.TestKeys;
 
 /**
  * The pipeline against a real database. The platform and the classifiers are stood in for by
@@ -87,8 +89,8 @@ class IngestPipelineTest {
         db = TestDatabases.open(kind, dir);
         registry = new RegistryStore(db.jdbi(), Clock.systemUTC());
         registry.importFile(RegistryReader.parseYaml(REGISTRY, "accounts.yaml"));
-        MediaVault vault = new MediaVault(dir.resolve("vault"), MediaVault.loadOrCreateKey(dir.resolve("media.key")));
-        pipeline = IngestPipeline.over(db.jdbi(), Clock.systemUTC(), registry, vault,
+        MediaVault vault = new MediaVault(dir.resolve("vault"), TestKeys.bytes());
+        pipeline = IngestPipeline.over(db.jdbi(), Clock.systemUTC(), registry, vault, TestKeys.cipher(),
                 p -> source, (acct, url, max, deadline) -> {
                     byte[] b = images.get(url);
                     if (b == null) throw new SourceException("HTTP 404 for " + url);
@@ -106,8 +108,8 @@ class IngestPipelineTest {
     }
 
     IngestPipeline pipeline(Duration accountTimeout) throws Exception {
-        MediaVault vault = new MediaVault(dir.resolve("vault"), MediaVault.loadOrCreateKey(dir.resolve("media.key")));
-        return IngestPipeline.over(db.jdbi(), Clock.systemUTC(), registry, vault, p -> source,
+        MediaVault vault = new MediaVault(dir.resolve("vault"), TestKeys.bytes());
+        return IngestPipeline.over(db.jdbi(), Clock.systemUTC(), registry, vault, TestKeys.cipher(), p -> source,
                 (acct, url, max, deadline) -> {
                     if (deadline.passed()) throw new SourceException("image " + url + ": " + deadline + " passed");
                     byte[] b = images.get(url);
@@ -166,23 +168,30 @@ class IngestPipelineTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void flaggedPostOpensCaseWhoseReasonsQuoteTheSpan(Kind kind) throws Exception {
+    void flaggedPostOpensCaseWhoseReasonsNameTheSpanWithoutQuotingIt(Kind kind) throws Exception {
         open(kind);
         images.put("https://img/1.jpg", TestImages.jpeg(80, 60, Color.RED));
         source.posts.add(post("1", "Happy 80th birthday to Doreen on Willow Ward", media("https://img/1.jpg", null)));
         pipeline.crawl(ward());
         String reasons = db.jdbi().withHandle(h -> h.createQuery("SELECT reasons FROM cases").mapTo(String.class).one());
-        assertThat(reasons).contains("caption names a patient: 'Doreen'").contains("1 face").contains("ward account");
+        assertThat(reasons).contains("caption names a patient {caption:PERSON_NAME}").contains("1 face").contains("ward account")
+                .doesNotContain("Doreen");
         String signals = db.jdbi().withHandle(h -> h.createQuery("SELECT signals FROM cases").mapTo(String.class).one());
         assertThat(signals.split(",")).contains("FACE", "PERSON_NAME");
         List<Map<String, Object>> findings = db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT type, text, span_start, span_end, box_w FROM findings ORDER BY id").mapToMap().list());
         assertThat(findings).anySatisfy(f -> {
             assertThat(f.get("type")).isEqualTo("PERSON_NAME");
-            assertThat(f.get("text")).isEqualTo("Doreen");
+            // the quoted span is stored encrypted, and decrypts to what was found
+            assertThat((String) f.get("text")).startsWith("wwc1.").doesNotContain("Doreen");
+            assertThat(TestKeys.cipher().decrypt(ContentColumn.FINDING_TEXT, (String) f.get("text"))).isEqualTo("Doreen");
             assertThat(((Number) f.get("span_start")).intValue()).isEqualTo(23);
         });
         assertThat(findings).anySatisfy(f -> assertThat(f.get("type")).isEqualTo("FACE"));
+        // the caption itself, as the database column holds it, on H2 and PostgreSQL alike
+        String caption = text("SELECT text FROM posts");
+        assertThat(caption).startsWith(TestKeys.cipher().prefix()).doesNotContain("Doreen").doesNotContain("birthday");
+        assertThat(TestKeys.cipher().decrypt(ContentColumn.POST_TEXT, caption)).isEqualTo("Happy 80th birthday to Doreen on Willow Ward");
         db.close();
     }
 
@@ -287,7 +296,8 @@ class IngestPipelineTest {
         // neither account's version is an "edit" of the other's
         assertThat(scalar("SELECT COUNT(*) FROM post_events WHERE event = 'edited'")).isZero();
         long wardId = ward().id();
-        assertThat(text("SELECT text FROM posts WHERE account_id = " + wardId)).isEqualTo("Happy birthday Doreen from the whole team");
+        assertThat(TestKeys.cipher().decrypt(ContentColumn.POST_TEXT, text("SELECT text FROM posts WHERE account_id = " + wardId)))
+                .isEqualTo("Happy birthday Doreen from the whole team");
         db.close();
     }
 
@@ -333,7 +343,7 @@ class IngestPipelineTest {
         CrawlReport report = pipeline.crawl(ward());
         assertThat(report.newPosts()).isEqualTo(1);
         assertThat(report.flagged()).isEqualTo(1);
-        assertThat(scalar("SELECT LENGTH(text) FROM posts")).isEqualTo(1_000_000);
+        assertThat(posts().stored(scalar("SELECT id FROM posts")).orElseThrow().text()).isEqualTo(caption);
         db.close();
     }
 
@@ -372,7 +382,7 @@ class IngestPipelineTest {
     @Test
     void postsADeadProcessLeftPendingAreAnalysedByTheNextRunButALiveClaimIsLeftAlone() throws Exception {
         open(Kind.H2);
-        PostStore posts = new PostStore(db.jdbi(), Clock.systemUTC());
+        PostStore posts = new PostStore(db.jdbi(), Clock.systemUTC(), TestKeys.cipher());
         long orphan = posts.upsert(ward(), post("1", "Doreen left behind")).postId();
         long held = posts.upsert(ward(), post("2", "Doreen being analysed elsewhere")).postId();
         Process gone = new ProcessBuilder("true").start();
@@ -414,6 +424,28 @@ class IngestPipelineTest {
         assertThat(scalar("SELECT COUNT(*) FROM findings WHERE type = 'FACE'")).isEqualTo(1);
         assertThat(scalar("SELECT COUNT(*) FROM posts WHERE analysis_pending = TRUE")).isZero();
         db.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void controlCharactersAreRemovedBeforeStoringAndBidiControlsCounted(Kind kind) throws Exception {
+        open(kind);
+        images.put("https://img/c.png", TestImages.png(40, 30, Color.BLUE));
+        source.posts.add(post("ctl", "Happy birthday Doreen\u0000\u0007 \u202Eneerod\u202C", media("https://img/c.png", "cake\u0000 \u2066x\u2069")));
+        CrawlReport r = pipeline.crawl(ward());
+        assertThat(r.error()).isNull();
+        assertThat(r.itemErrors()).containsExactly("post tag:willow,ctl: 3 control characters removed");
+        long id = scalar("SELECT id FROM posts");
+        PostStore.StoredPost stored = posts().stored(id).orElseThrow();
+        assertThat(stored.text()).isEqualTo("Happy birthday Doreen \u202Eneerod\u202C");
+        assertThat(posts().media(id).get(0).altText()).isEqualTo("cake \u2066x\u2069");
+        assertThat(scalar("SELECT bidi_controls FROM posts")).isEqualTo(4);
+        assertThat(scalar("SELECT COUNT(*) FROM cases")).isEqualTo(1);
+        db.close();
+    }
+
+    PostStore posts() {
+        return new PostStore(db.jdbi(), Clock.systemUTC(), TestKeys.cipher());
     }
 
     static FetchedPost post(String id, String text, FetchedMedia... media) {

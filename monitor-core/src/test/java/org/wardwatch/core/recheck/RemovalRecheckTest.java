@@ -83,7 +83,7 @@ class RemovalRecheckTest {
 
     long post(String id) {
         Account a = registry.account(ward).orElseThrow();
-        return new PostStore(db.jdbi(), Clock.fixed(T0, ZoneOffset.UTC))
+        return new PostStore(db.jdbi(), Clock.fixed(T0, ZoneOffset.UTC), org.wardwatch.core.testing.TestKeys.cipher())
                 .upsert(a, new FetchedPost(id, "https://willow.example/" + id, T0, "caption " + id, List.of())).postId();
     }
 

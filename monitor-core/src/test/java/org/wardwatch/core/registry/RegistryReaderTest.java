@@ -119,4 +119,12 @@ class RegistryReaderTest {
         assertThat(file.organisations()).isNotEmpty();
         assertThat(file.accounts()).extracting(Account::kind).contains(AccountKind.WARD, AccountKind.STAFF);
     }
+
+    @Test
+    void aTabInARegistryIndentationNamesItsLine() {
+        String yaml = "organisations:\n  - name: Northfield\n    ods: RXN\n    accounts:\n\t  - name: Willow\n";
+        assertThatThrownBy(() -> RegistryReader.parseYaml(yaml, "accounts.yaml"))
+                .isInstanceOfSatisfying(org.wardwatch.core.config.ConfigException.class, e -> assertThat(e.problems())
+                        .containsExactly("accounts.yaml:5: a tab in the indentation (YAML indents with spaces only)"));
+    }
 }

@@ -38,6 +38,8 @@ import org.wardwatch.core.store.Database;
 import org.wardwatch.core.store.PostStore;
 import org.wardwatch.core.testing.TestDatabases;
 import org.wardwatch.core.testing.TestImages;
+import org.wardwatch.core.testing.TestKeys;
+import org.wardwatch.core.crypto.ContentColumn;
 
 class RetentionPurgeTest {
     @TempDir
@@ -59,7 +61,7 @@ class RetentionPurgeTest {
                             handle: https://willow.example/feed
                     """, "a.yaml"));
             Account ward = registry.activeAccounts().get(0);
-            MediaVault vault = new MediaVault(dir.resolve("vault"), MediaVault.loadOrCreateKey(dir.resolve("key")));
+            MediaVault vault = new MediaVault(dir.resolve("vault"), TestKeys.bytes());
             Map<String, byte[]> images = Map.of("https://img/a.png", TestImages.png(30, 30, Color.RED),
                     "https://img/b.png", TestImages.png(30, 30, Color.BLUE), "https://img/c.png", TestImages.png(30, 30, Color.GREEN));
             List<FetchedPost> posts = List.of(
@@ -83,7 +85,7 @@ class RetentionPurgeTest {
                     "SELECT p.external_id, p.text, p.content_hash, m.file_path, m.sha256 FROM posts p JOIN media m "
                             + "ON m.post_id = p.id ORDER BY p.external_id").mapToMap().list());
             assertThat(rows).extracting(r -> r.get("external_id")).containsExactly("open", "plain", "resolved");
-            assertThat(rows.get(0).get("text")).isEqualTo("Doreen again");
+            assertThat(TestKeys.cipher().decrypt(ContentColumn.POST_TEXT, (String) rows.get(0).get("text"))).isEqualTo("Doreen again");
             assertThat(rows.get(0).get("file_path")).isNotNull();
             for (Map<String, Object> purged : List.of(rows.get(1), rows.get(2))) {
                 assertThat(purged.get("text")).isNull();
@@ -112,7 +114,7 @@ class RetentionPurgeTest {
 
     static IngestPipeline pipeline(Database db, RegistryStore registry, MediaVault vault, PostSource source,
                                    Map<String, byte[]> images, Clock clock) {
-        return IngestPipeline.over(db.jdbi(), clock, registry, vault, p -> source, (acct, url, max, deadline) -> images.get(url),
+        return IngestPipeline.over(db.jdbi(), clock, registry, vault, TestKeys.cipher(), p -> source, (acct, url, max, deadline) -> images.get(url),
                 new Analyzers(() -> text -> text.startsWith("Doreen")
                         ? new TextAnalysis(true, true, 0.9, List.of(new TextFinding("PERSON_NAME", "Doreen", 0, 6, 0.9)))
                         : TextAnalysis.EMPTY, null),

@@ -45,6 +45,21 @@ class RiskPolicyTest {
         assertThat(String.join("; ", d.reasons())).isEqualTo("caption names a patient: 'Doreen'; caption names a ward or bed: "
                 + "'Willow Ward'; 2 faces; faces in a post about patients; geotagged photo from a ward account; ward account (PICU)");
         assertThat(d.signals()).contains("FACE", "GEOTAGGED", "PERSON_NAME", "WARD_OR_BED");
+        // what the database keeps: the same words, and where the quotes are found again, never the quotes
+        assertThat(String.join("; ", d.storedReasons())).isEqualTo("caption names a patient {caption:PERSON_NAME}; "
+                + "caption names a ward or bed {caption:WARD_OR_BED}; 2 faces; faces in a post about patients; "
+                + "geotagged photo from a ward account; ward account (PICU)");
+    }
+
+    @Test
+    void contentWarningsAndQuotedPostsAreQuotedOnlyInMemory() {
+        TextAnalysis quoted = new TextAnalysis(true, true, 0.9, List.of(new TextFinding("PERSON_NAME", "Doreen", 0, 6, 0.9)));
+        RiskDecision d = policy.decide(new PostEvidence(account(AccountKind.WARD), NONE, List.of(), List.of(faces(1, false)),
+                List.of(), List.of(new PostEvidence.Attached("quote", quoted)), List.of("self-harm")));
+        assertThat(d.reasons()).contains("quoted post names a patient: 'Doreen'", "the platform's content warning: 'self-harm'");
+        assertThat(d.storedReasons()).contains("quoted post names a patient {quote:PERSON_NAME}",
+                "the platform's content warning {platform:CONTENT_WARNING}");
+        assertThat(String.join(" ", d.storedReasons())).doesNotContain("Doreen").doesNotContain("self-harm");
     }
 
     @Test
