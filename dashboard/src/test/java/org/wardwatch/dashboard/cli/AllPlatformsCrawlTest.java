@@ -61,7 +61,6 @@ class AllPlatformsCrawlTest {
                 http:
                   userAgent: "WardWatch-test (+mailto:test@example.org)"
                   # the platforms are WireMock on loopback, which the private-address guard refuses
-                  allowPrivateAddresses: true
                   requestsPerSecondPerHost: 200
                   retries: 1
                   timeoutSeconds: 10

@@ -84,7 +84,6 @@ class CrashRecoveryTest {
                 http:
                   userAgent: "WardWatch-test (+mailto:test@example.org)"
                   # the platforms are WireMock on loopback, which the private-address guard refuses
-                  allowPrivateAddresses: true
                   requestsPerSecondPerHost: 100
                   retries: 0
                 crawl:

@@ -126,7 +126,6 @@ class CrawlOnceTest {
                 http:
                   userAgent: "WardWatch-test (+mailto:test@example.org)"
                   # the platforms are WireMock on loopback, which the private-address guard refuses
-                  allowPrivateAddresses: true
                   requestsPerSecondPerHost: 100
                   retries: 0
                   timeoutSeconds: 5

@@ -87,7 +87,6 @@ class DataAtRestTest {
                   requestsPerSecondPerHost: 100
                   retries: 0
                   # the platform is WireMock on loopback
-                  allowPrivateAddresses: true
                 """);
     }
 

@@ -51,8 +51,11 @@ public final class Database implements AutoCloseable {
      */
     public static String h2Url(Path dataDir) {
         // WRITE_DELAY=0: a commit reaches the file before it returns, so a process killed with
-        // kill -9 never loses what it committed (H2 otherwise writes up to half a second later)
-        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("wardwatch").toAbsolutePath()
+        // kill -9 never loses what it committed (H2 otherwise writes up to half a second later).
+        // That write happens on the committing thread, and an interrupt (a pool or the scheduler
+        // shutting down) closes a plain FileChannel under it and with it the whole database; the
+        // async: file system writes through an AsynchronousFileChannel, which interrupts leave open.
+        return "jdbc:h2:async:" + dataDir.resolve("db").resolve("wardwatch").toAbsolutePath()
                 + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
     }
 
@@ -72,6 +75,7 @@ public final class Database implements AutoCloseable {
         int semicolon = rest.indexOf(';');
         String name = semicolon < 0 ? rest : rest.substring(0, semicolon);
         if (name.startsWith("file:")) name = name.substring("file:".length());
+        else if (name.startsWith("async:")) name = name.substring("async:".length());
         else if (name.startsWith("mem:") || name.startsWith("tcp:") || name.startsWith("ssl:") || name.contains(":mem:")) return null;
         Path file = Path.of(name.startsWith("~") ? System.getProperty("user.home") + name.substring(1) : name);
         return file.toAbsolutePath().normalize().getParent();

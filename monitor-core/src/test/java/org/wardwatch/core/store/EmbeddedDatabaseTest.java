@@ -37,6 +37,35 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aThreadInterruptedWhileItCommitsLeavesTheDatabaseWorking() throws Exception {
+        try (Database db = TestDatabases.h2(dir)) {
+            // a pool or the scheduler shutting down interrupts its threads, maybe mid-commit: each commit
+            // is written on the committing thread, and a plain file channel would close under it for good
+            Thread t = new Thread(() -> {
+                for (int i = 0; i < 20; i++) {
+                    Thread.currentThread().interrupt();
+                    try {
+                        db.jdbi().useHandle(h -> h.execute("INSERT INTO organisations (name, ods_code, kind, created_at, "
+                                + "updated_at) VALUES ('Trust', ?, 'nhs_trust', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", "R" + Math.random()));
+                    } catch (RuntimeException ignored) {
+                        // refusing the interrupted thread's statement is fine; breaking the database is not
+                    }
+                }
+            });
+            t.start();
+            t.join(30_000);
+            db.jdbi().useHandle(h -> h.execute("INSERT INTO organisations (name, ods_code, kind, created_at, updated_at) "
+                    + "VALUES ('After', 'AFTER', 'nhs_trust', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"));
+            assertThat((int) db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM organisations WHERE ods_code = 'AFTER'")
+                    .mapTo(Integer.class).one())).isEqualTo(1);
+        }
+        try (Database again = TestDatabases.h2(dir)) {
+            assertThat((int) again.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM organisations").mapTo(Integer.class).one()))
+                    .isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
     void aFailedStatementLeavesNoTraceFile() throws Exception {
         try (Database db = TestDatabases.h2(dir)) {
             try {
